@@ -1,0 +1,133 @@
+package com.agencyhub.shared.security;
+
+import com.agencyhub.shared.web.ApiProblem;
+import com.agencyhub.shared.web.ProblemWriter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.BearerTokenError;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import reactor.core.publisher.Mono;
+
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The API is an OAuth2 resource server for Keycloak access tokens. Who may call what is decided here by
+ * role; which rows they see is decided by the tenant in the token (and, as a second wall, by RLS).
+ */
+@Configuration
+@EnableWebFluxSecurity
+public class SecurityConfiguration {
+
+    private static final String[] STAFF = {Role.AGENCY_ADMIN.claimValue(), Role.AGENCY_MANAGER.claimValue(),
+            Role.SOCIAL_MEDIA_MANAGER.claimValue()};
+
+    @Bean
+    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder, ProblemWriter problems) {
+        ServerAuthenticationEntryPoint unauthorized = (exchange, error) -> {
+            exchange.getResponse().getHeaders().set("WWW-Authenticate", wwwAuthenticate(error));
+            return problems.write(exchange, new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthorized",
+                    "Unauthorized", unauthorizedDetail(error), List.of()));
+        };
+        ServerAccessDeniedHandler forbidden = (exchange, error) -> problems.write(exchange,
+                ApiProblem.forbidden("Your roles do not allow this operation."));
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                                "/api/**", "/webjars/**").permitAll()
+                        .pathMatchers("/v1/agencies", "/v1/agencies/**").hasRole(Role.PLATFORM_ADMIN.claimValue())
+                        .pathMatchers(HttpMethod.GET, "/v1/agency").hasAnyRole(STAFF)
+                        .pathMatchers("/v1/agency").hasRole(Role.AGENCY_ADMIN.claimValue())
+                        .pathMatchers("/v1/audit-events").hasRole(Role.AGENCY_ADMIN.claimValue())
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(SecurityConfiguration::authenticate))
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .build();
+    }
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(AuthProperties properties) {
+        NimbusReactiveJwtDecoder decoder = properties.publicKey() != null && !properties.publicKey().isBlank()
+                ? NimbusReactiveJwtDecoder.withPublicKey(rsaPublicKey(properties.publicKey())).build()
+                : NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString()).build();
+        OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
+                aud -> aud != null && aud.contains(properties.audience()));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(Duration.ofSeconds(30)),
+                new JwtIssuerValidator(properties.issuer()),
+                audience));
+        return decoder;
+    }
+
+    private static Mono<ActorAuthentication> authenticate(Jwt jwt) {
+        return TokenClaims.actor(jwt)
+                .map(actor -> Mono.just(new ActorAuthentication(jwt, actor)))
+                .orElseGet(() -> Mono.error(new OAuth2AuthenticationException(new BearerTokenError("invalid_token",
+                        HttpStatus.UNAUTHORIZED, "The token's subject is not a user id.", null))));
+    }
+
+    private static String wwwAuthenticate(AuthenticationException error) {
+        if (error instanceof OAuth2AuthenticationException oauth
+                && oauth.getError() instanceof BearerTokenError bearer) {
+            return "Bearer error=\"" + bearer.getErrorCode() + "\", error_description=\""
+                    + quoted(bearer.getDescription()) + "\"";
+        }
+        return "Bearer";
+    }
+
+    private static String unauthorizedDetail(AuthenticationException error) {
+        if (error instanceof OAuth2AuthenticationException oauth && oauth.getError().getDescription() != null) {
+            return "The bearer token was rejected: " + oauth.getError().getDescription();
+        }
+        return "Send a valid bearer token from the AgencyHub Keycloak realm.";
+    }
+
+    private static String quoted(String text) {
+        return text == null ? "" : text.replace("\\", "\\\\").replace("\"", "'");
+    }
+
+    private static RSAPublicKey rsaPublicKey(String pem) {
+        try {
+            String base64 = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
+            return (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (Exception e) {
+            throw new IllegalStateException("agencyhub.auth.public-key is not a PEM RSA public key", e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package com.agencyhub.shared.web;
+
+import org.springframework.http.HttpStatus;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * A failure the client can act on, answered as an RFC 9457 problem with a stable {@code type}.
+ * Thrown (or emitted as an error signal) anywhere below a controller; {@link ProblemHandling} renders it.
+ */
+public class ApiProblem extends RuntimeException {
+
+    private static final String TYPE_BASE = "https://agencyhub.dev/problems/";
+
+    private final HttpStatus status;
+    private final String type;
+    private final String title;
+    private final transient List<FieldViolation> violations;
+
+    public ApiProblem(HttpStatus status, String type, String title, String detail, List<FieldViolation> violations) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.violations = List.copyOf(violations);
+    }
+
+    public static ApiProblem validation(List<FieldViolation> violations) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+                "The request has invalid fields; see errors.", violations);
+    }
+
+    public static ApiProblem invalidField(String field, String message, String code) {
+        return validation(List.of(new FieldViolation(field, message, code)));
+    }
+
+    public static ApiProblem badRequest(String detail) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", detail, List.of());
+    }
+
+    public static ApiProblem forbidden(String detail) {
+        return new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail, List.of());
+    }
+
+    public static ApiProblem notFound(String what) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", what + " was not found.", List.of());
+    }
+
+    public static ApiProblem conflict(String detail) {
+        return new ApiProblem(HttpStatus.CONFLICT, "conflict", "Conflict", detail, List.of());
+    }
+
+    public static ApiProblem preconditionFailed() {
+        return new ApiProblem(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "Precondition failed",
+                "The resource was changed since you read it: If-Match does not match its current ETag. "
+                        + "Read it again and retry.", List.of());
+    }
+
+    public static ApiProblem preconditionRequired() {
+        return new ApiProblem(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", "Precondition required",
+                "Send the resource's current ETag in If-Match to update it.", List.of());
+    }
+
+    public static ApiProblem identityProviderUnavailable() {
+        return new ApiProblem(HttpStatus.BAD_GATEWAY, "identity-provider-unavailable",
+                "Identity provider unavailable",
+                "The identity provider did not complete the request; nothing was created. Retry later.", List.of());
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public URI type() {
+        return URI.create(TYPE_BASE + type);
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<FieldViolation> violations() {
+        return violations;
+    }
+}

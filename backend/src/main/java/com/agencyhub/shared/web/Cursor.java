@@ -1,0 +1,43 @@
+package com.agencyhub.shared.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Opaque keyset cursors: the sort key of the last row of a page, encoded so that clients treat it as a
+ * token. A cursor that does not decode is the client's error (400 on field {@code cursor}).
+ */
+public final class Cursor {
+
+    private static final String SEPARATOR = "\u001f";
+
+    private Cursor() {
+    }
+
+    public static String encode(String... keyParts) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(String.join(SEPARATOR, keyParts).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The key parts of a cursor made by {@link #encode}; null for a null cursor (the first page). */
+    public static List<String> decode(String cursor, int expectedParts) {
+        if (cursor == null) {
+            return null;
+        }
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            List<String> parts = List.of(text.split(SEPARATOR, -1));
+            if (parts.size() == expectedParts) {
+                return parts;
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the problem below
+        }
+        throw invalid();
+    }
+
+    public static ApiProblem invalid() {
+        return ApiProblem.invalidField("cursor", "is not a cursor this list produced", "cursor");
+    }
+}

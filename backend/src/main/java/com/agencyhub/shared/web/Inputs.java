@@ -1,0 +1,77 @@
+package com.agencyhub.shared.web;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.IllformedLocaleException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/** Checks of input values that bean validation cannot express; each failure is a 400 naming the field. */
+public final class Inputs {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
+
+    private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
+
+    private Inputs() {
+    }
+
+    /** An IANA region zone such as Europe/Berlin; fixed offsets and abbreviations are refused. */
+    public static ZoneId zone(String field, String value) {
+        if (value == null || !ZONES.contains(value)) {
+            throw ApiProblem.invalidField(field, "must be an IANA time zone such as Europe/Berlin", "zone");
+        }
+        return ZoneId.of(value);
+    }
+
+    /** A well-formed BCP 47 language tag with a language, such as de-DE; returned in canonical form. */
+    public static String locale(String field, String value) {
+        try {
+            Locale locale = new Locale.Builder().setLanguageTag(value == null ? "" : value).build();
+            if (!locale.getLanguage().isEmpty()) {
+                return locale.toLanguageTag();
+            }
+        } catch (IllformedLocaleException e) {
+            // falls through to the problem below
+        }
+        throw ApiProblem.invalidField(field, "must be a BCP 47 language tag such as de-DE", "locale");
+    }
+
+    public static UUID uuid(String field, String value) {
+        try {
+            return value == null ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalidField(field, "must be a UUID", "uuid");
+        }
+    }
+
+    public static Instant instant(String field, String value) {
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalidField(field, "must be an RFC 3339 date-time such as 2026-03-29T08:00:00Z",
+                    "date-time");
+        }
+    }
+
+    /** Page size: the default when absent, 1 to {@value #MAX_LIMIT} otherwise. */
+    public static int limit(Integer value) {
+        if (value == null) {
+            return DEFAULT_LIMIT;
+        }
+        if (value < 1 || value > MAX_LIMIT) {
+            throw ApiProblem.invalidField("limit", "must be between 1 and " + MAX_LIMIT, "range");
+        }
+        return value;
+    }
+
+    /** A half-open range {@code [from, to)} must not end before it starts. */
+    public static void range(Instant from, Instant to) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw ApiProblem.invalidField("to", "must be after from", "range");
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package com.agencyhub.shared.db;
+
+import com.agencyhub.shared.TenantId;
+import com.agencyhub.testsupport.ApiTest;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.R2dbcException;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.UUID;
+
+import static com.agencyhub.jooq.Tables.AUDIT_EVENT;
+import static com.agencyhub.jooq.Tables.TENANT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The second wall: PostgreSQL row-level security, exercised through the application role with queries
+ * that deliberately carry no tenant filter of their own.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RowLevelSecurityTest extends ApiTest {
+
+    @Autowired
+    ConnectionFactory pooled;
+
+    private final TenantId agencyA = new TenantId(UUID.randomUUID());
+    private final TenantId agencyB = new TenantId(UUID.randomUUID());
+    private ConnectionPool singleConnection;
+    private Transactions overSingleConnection;
+
+    @BeforeAll
+    void twoAgenciesWithAuditEvents(@Autowired Transactions transactions) {
+        for (TenantId tenant : List.of(agencyA, agencyB)) {
+            transactions.asPlatformFor(tenant, sql -> Mono.from(sql.insertInto(TENANT)
+                            .set(TENANT.ID, tenant.value()).set(TENANT.NAME, "RLS " + tenant)
+                            .set(TENANT.SLUG, "rls-" + tenant.value().toString().substring(0, 8))
+                            .set(TENANT.DEFAULT_ZONE, "Europe/Berlin").set(TENANT.LOCALE, "de-DE"))
+                    .then(insertAuditEvent(sql, tenant))).block();
+        }
+        // a pool of exactly one connection, so every transaction below reuses the same server session
+        ConnectionFactory unpooled = ((ConnectionPool) pooled).unwrap();
+        singleConnection = new ConnectionPool(ConnectionPoolConfiguration.builder(unpooled).maxSize(1).initialSize(1).build());
+        overSingleConnection = new Transactions(singleConnection, new R2dbcTransactionManager(singleConnection));
+    }
+
+    @AfterAll
+    void closePool() {
+        singleConnection.dispose();
+    }
+
+    @Test
+    void theApplicationRoleCannotBypassRowLevelSecurity() {
+        List<Boolean> attributes = withConnection(pooled, connection -> Mono.from(connection.createStatement(
+                        "select rolsuper, rolbypassrls, pg_has_role(current_user, tableowner, 'USAGE') "
+                                + "from pg_roles, pg_tables where rolname = current_user and tablename = 'audit_event'")
+                .execute()).flatMap(result -> Mono.from(result.map(row -> List.of(
+                row.get(0, Boolean.class), row.get(1, Boolean.class), row.get(2, Boolean.class))))));
+        assertThat(attributes).as("superuser, bypassrls, owns the table").containsExactly(false, false, false);
+    }
+
+    @Test
+    void aTenantSeesOnlyItsOwnRowsWithoutAnyWhereClause() {
+        List<UUID> seenByA = overSingleConnection.inTenantMany(agencyA,
+                sql -> Flux.from(sql.select(AUDIT_EVENT.TENANT_ID).from(AUDIT_EVENT)).map(r -> r.value1()))
+                .collectList().block();
+        List<UUID> tenantsSeenByB = overSingleConnection.inTenantMany(agencyB,
+                sql -> Flux.from(sql.select(TENANT.ID).from(TENANT)).map(r -> r.value1())).collectList().block();
+
+        assertThat(seenByA).isNotEmpty().containsOnly(agencyA.value());
+        assertThat(tenantsSeenByB).containsExactly(agencyB.value());
+    }
+
+    @Test
+    void anInsertForAnotherTenantIsRejected() {
+        assertThatThrownBy(() -> overSingleConnection.inTenant(agencyA, sql -> insertAuditEvent(sql, agencyB)).block())
+                .hasRootCauseInstanceOf(R2dbcException.class)
+                .rootCause().hasMessageContaining("row-level security");
+        assertThat(auditEventsOf(agencyB)).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedTransactionRollsBackEverything() {
+        long before = auditEventsOf(agencyA);
+        assertThatThrownBy(() -> overSingleConnection.inTenant(agencyA, sql -> insertAuditEvent(sql, agencyA)
+                .then(insertAuditEvent(sql, agencyA))
+                .then(Mono.error(new IllegalStateException("work failed after two inserts")))).block())
+                .hasMessageContaining("work failed");
+        assertThat(auditEventsOf(agencyA)).isEqualTo(before);
+    }
+
+    @Test
+    void aReusedConnectionNeverCarriesThePreviousTenant() {
+        Integer pidInTransaction = overSingleConnection.inTenant(agencyA,
+                sql -> Mono.from(sql.select(DSL.field("pg_backend_pid()", Integer.class))).map(r -> r.value1())).block();
+
+        List<Object> afterwards = withConnection(singleConnection, connection -> Mono.from(connection.createStatement(
+                        "select pg_backend_pid(), coalesce(current_setting('app.tenant_id', true), ''), "
+                                + "(select count(*) from audit_event), (select count(*) from tenant)").execute())
+                .flatMap(result -> Mono.from(result.map(row -> List.of(row.get(0, Integer.class),
+                        row.get(1, String.class), row.get(2, Long.class), row.get(3, Long.class))))));
+
+        assertThat(afterwards.get(0)).as("same server session").isEqualTo(pidInTransaction);
+        assertThat(afterwards.get(1)).as("tenant setting after the transaction").isEqualTo("");
+        assertThat(afterwards.subList(2, 4)).as("rows visible without a tenant").containsExactly(0L, 0L);
+    }
+
+    @Test
+    void noTenantSetMeansZeroRowsNotAnError() {
+        Long rows = withConnection(pooled, connection -> Mono.from(connection.createStatement(
+                "select count(*) from audit_event").execute()).flatMap(result -> Mono.from(result.map(row -> row.get(0, Long.class)))));
+        assertThat(rows).isZero();
+    }
+
+    private long auditEventsOf(TenantId tenant) {
+        return overSingleConnection.inTenant(tenant, sql -> Mono.from(sql.selectCount().from(AUDIT_EVENT))
+                .map(r -> r.value1().longValue())).block();
+    }
+
+    private static Mono<Void> insertAuditEvent(DSLContext sql, TenantId tenant) {
+        return Mono.from(sql.insertInto(AUDIT_EVENT)
+                .set(AUDIT_EVENT.TENANT_ID, tenant.value()).set(AUDIT_EVENT.ID, UUID.randomUUID())
+                .set(AUDIT_EVENT.ACTOR_ID, UUID.randomUUID()).set(AUDIT_EVENT.ACTION, "test.inserted")
+                .set(AUDIT_EVENT.ENTITY_TYPE, "test").set(AUDIT_EVENT.ENTITY_ID, UUID.randomUUID())).then();
+    }
+
+    private static <T> T withConnection(ConnectionFactory factory, java.util.function.Function<Connection, Mono<T>> work) {
+        return Mono.usingWhen(Mono.from(factory.create()), work, Connection::close).block();
+    }
+}

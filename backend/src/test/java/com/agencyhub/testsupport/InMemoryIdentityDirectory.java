@@ -1,0 +1,82 @@
+package com.agencyhub.testsupport;
+
+import com.agencyhub.shared.identity.IdentityDirectory;
+import com.agencyhub.shared.identity.IdentityProviderException;
+import com.agencyhub.shared.identity.NewUser;
+import com.agencyhub.shared.identity.OrganizationRef;
+import com.agencyhub.shared.identity.UserRef;
+import reactor.core.publisher.Mono;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Stands in for Keycloak in the fast API tests (the Keycloak tests use the real server). It can be told to
+ * fail the next membership call, to show that onboarding leaves nothing behind when the identity provider fails.
+ */
+public class InMemoryIdentityDirectory implements IdentityDirectory {
+
+    private final Map<String, OrganizationRef> organizations = new ConcurrentHashMap<>();
+    private final Map<String, UserRef> users = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> members = new ConcurrentHashMap<>();
+    private volatile boolean failNextMembership;
+
+    public void failNextMembership() {
+        failNextMembership = true;
+    }
+
+    public Optional<OrganizationRef> organization(String alias) {
+        return Optional.ofNullable(organizations.get(alias));
+    }
+
+    public boolean isMember(String organizationId, String userId) {
+        return members.getOrDefault(organizationId, Set.of()).contains(userId);
+    }
+
+    @Override
+    public Mono<OrganizationRef> ensureOrganization(String alias, String name) {
+        return Mono.fromSupplier(() -> organizations.computeIfAbsent(alias,
+                key -> new OrganizationRef(UUID.randomUUID().toString(), alias, name)));
+    }
+
+    @Override
+    public Mono<Optional<OrganizationRef>> findOrganization(String alias) {
+        return Mono.fromSupplier(() -> organization(alias));
+    }
+
+    @Override
+    public Mono<Void> deleteOrganization(String organizationId) {
+        return Mono.fromRunnable(() -> organizations.values().removeIf(org -> org.id().equals(organizationId)));
+    }
+
+    @Override
+    public Mono<UserRef> ensureUser(NewUser user) {
+        return Mono.fromSupplier(() -> users.computeIfAbsent(user.email(),
+                email -> new UserRef(UUID.randomUUID().toString(), email, true)));
+    }
+
+    @Override
+    public Mono<Void> addMember(String organizationId, String userId) {
+        return Mono.defer(() -> {
+            if (failNextMembership) {
+                failNextMembership = false;
+                return Mono.error(new IdentityProviderException("membership refused (test)", null));
+            }
+            members.computeIfAbsent(organizationId, id -> ConcurrentHashMap.newKeySet()).add(userId);
+            return Mono.empty();
+        });
+    }
+
+    @Override
+    public Mono<Void> grantRealmRoles(String userId, Set<String> roles) {
+        return Mono.empty();
+    }
+
+    @Override
+    public Mono<Void> revokeRealmRoles(String userId, Set<String> roles) {
+        return Mono.empty();
+    }
+}

@@ -1,0 +1,106 @@
+package com.agencyhub.testsupport.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import java.io.File;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * The PostgreSQL server of a test run, started once per JVM: {@code TEST_DATABASE_URL} (a JDBC URL of a user
+ * that may create roles and databases, with {@code TEST_DATABASE_USER}/{@code TEST_DATABASE_PASSWORD}), else a
+ * Testcontainers PostgreSQL when Docker is there, else an embedded PostgreSQL. Each run gets a fresh database;
+ * Flyway migrates it as the owner role and the application connects as the RLS-bound application role.
+ */
+public final class TestDatabase {
+
+    public static final String OWNER_PASSWORD = "owner-test-password";
+    public static final String APP_PASSWORD = "app-test-password";
+
+    private static TestDatabase instance;
+
+    private final String host;
+    private final int port;
+    private final String database;
+
+    private TestDatabase(String host, int port, String database) {
+        this.host = host;
+        this.port = port;
+        this.database = database;
+    }
+
+    public static synchronized TestDatabase get() {
+        if (instance == null) {
+            instance = start();
+        }
+        return instance;
+    }
+
+    private static TestDatabase start() {
+        String database = "agencyhub_test_" + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            String external = System.getenv("TEST_DATABASE_URL");
+            if (external != null && !external.isBlank()) {
+                URI uri = URI.create(external.substring("jdbc:".length()));
+                PostgresBootstrap.prepare(external, System.getenv("TEST_DATABASE_USER"),
+                        System.getenv("TEST_DATABASE_PASSWORD"), database, OWNER_PASSWORD, APP_PASSWORD);
+                return new TestDatabase(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), database);
+            }
+            if (dockerAvailable()) {
+                PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
+                container.start();
+                PostgresBootstrap.prepare(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
+                        database, OWNER_PASSWORD, APP_PASSWORD);
+                return new TestDatabase(container.getHost(), container.getFirstMappedPort(), database);
+            }
+            EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    embedded.close();
+                } catch (Exception e) {
+                    // the JVM is going away; the temporary cluster folder is removed by zonky where it can
+                }
+            }));
+            PostgresBootstrap.prepare(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "postgres",
+                    database, OWNER_PASSWORD, APP_PASSWORD);
+            return new TestDatabase("localhost", embedded.getPort(), database);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start the test database", e);
+        }
+    }
+
+    /** Only asks Testcontainers when a Docker endpoint exists, so machines without Docker log no errors. */
+    private static boolean dockerAvailable() {
+        if (System.getenv("DOCKER_HOST") == null && !Files.exists(Path.of("/var/run/docker.sock"))
+                && !new File(System.getProperty("user.home"), ".docker/run/docker.sock").exists()) {
+            return false;
+        }
+        try {
+            return org.testcontainers.DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    public String r2dbcUrl() {
+        return "r2dbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    /** Points R2DBC (application role) and Flyway (owner role) at this database. */
+    public void register(DynamicPropertyRegistry registry) {
+        registry.add("spring.r2dbc.url", this::r2dbcUrl);
+        registry.add("spring.r2dbc.username", () -> PostgresBootstrap.APP);
+        registry.add("spring.r2dbc.password", () -> APP_PASSWORD);
+        registry.add("spring.flyway.url", this::jdbcUrl);
+        registry.add("spring.flyway.user", () -> PostgresBootstrap.OWNER);
+        registry.add("spring.flyway.password", () -> OWNER_PASSWORD);
+    }
+}
