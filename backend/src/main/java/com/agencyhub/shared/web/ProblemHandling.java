@@ -10,7 +10,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.NotAcceptableStatusException;
@@ -74,7 +78,15 @@ public class ProblemHandling implements WebExceptionHandler {
                     "This path does not accept " + notAllowed.getHttpMethod() + ".", List.of());
         }
         if (error instanceof MissingRequestValueException missing) {
-            return ApiProblem.invalidField(missing.getName(), "is required", "required");
+            return "If-Match".equalsIgnoreCase(missing.getName())
+                    ? ApiProblem.preconditionRequired()
+                    : ApiProblem.invalidField(missing.getName(), "is required", "required");
+        }
+        if (error instanceof HandlerMethodValidationException invalid) {
+            return ApiProblem.validation(invalid.getParameterValidationResults().stream()
+                    .flatMap(result -> result.getResolvableErrors().stream().map(message -> new FieldViolation(
+                            parameterName(result), message.getDefaultMessage(), "invalid")))
+                    .toList());
         }
         if (error instanceof ServerWebInputException input) {
             return inputProblem(input);
@@ -121,6 +133,18 @@ public class ProblemHandling implements WebExceptionHandler {
                     "has the wrong type or format", "type");
         }
         return ApiProblem.badRequest(input.getReason());
+    }
+
+    private static String parameterName(ParameterValidationResult result) {
+        RequestParam param = result.getMethodParameter().getParameterAnnotation(RequestParam.class);
+        RequestHeader header = result.getMethodParameter().getParameterAnnotation(RequestHeader.class);
+        if (param != null && !param.value().isEmpty()) {
+            return param.value();
+        }
+        if (header != null && !header.value().isEmpty()) {
+            return header.value();
+        }
+        return result.getMethodParameter().getParameterName();
     }
 
     private static FieldViolation violation(FieldError error) {

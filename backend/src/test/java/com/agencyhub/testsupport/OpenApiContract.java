@@ -1,0 +1,129 @@
+package com.agencyhub.testsupport;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialects;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Checks every response the API tests receive against the contract in web-api-spec (the bundled
+ * openapi.yaml on the classpath): the status must be documented for the operation, the media type must be
+ * the documented one and the body must validate against its JSON Schema. A mismatch fails the test.
+ */
+public final class OpenApiContract {
+
+    private static final String LOCATION = "META-INF/resources/api/openapi.yaml";
+
+    private static final JsonNode SPEC = load();
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDialect(Dialects.getOpenApi31());
+    private static final Map<String, Schema> COMPILED = new ConcurrentHashMap<>();
+    private static final List<Route> ROUTES = routes();
+
+    private OpenApiContract() {
+    }
+
+    /** A WebTestClient filter that validates each response of a documented path. */
+    public static ExchangeFilterFunction validatingFilter() {
+        return (request, next) -> next.exchange(request).flatMap(response -> response.bodyToMono(String.class)
+                .defaultIfEmpty("")
+                .map(body -> {
+                    check(request.method(), request.url().getPath(), response, body);
+                    return response.mutate().body(body).build();
+                }));
+    }
+
+    static void check(HttpMethod method, String path, ClientResponse response, String body) {
+        Route route = ROUTES.stream().filter(r -> r.matches(path)).findFirst().orElse(null);
+        if (route == null) {
+            return; // not part of the API contract (actuator, static files, unknown paths)
+        }
+        JsonNode operation = route.item().get(method.name().toLowerCase());
+        if (operation == null) {
+            return; // 405 for a method the path does not have
+        }
+        String status = String.valueOf(response.statusCode().value());
+        JsonNode documented = operation.path("responses").get(status);
+        if (documented == null) {
+            throw new AssertionError("%s %s answered %s, which the contract does not list for %s (%s)"
+                    .formatted(method, path, status, route.template(), body));
+        }
+        String pointer = "/paths/" + escape(route.template()) + "/" + method.name().toLowerCase() + "/responses/" + status;
+        if (documented.has("$ref")) {
+            pointer = documented.get("$ref").asString().substring(1);
+            documented = at(pointer);
+        }
+        JsonNode content = documented.get("content");
+        if (content == null || body.isEmpty()) {
+            if (content != null) {
+                throw new AssertionError("%s %s answered %s without the documented body".formatted(method, path, status));
+            }
+            return;
+        }
+        MediaType actual = response.headers().contentType().orElse(null);
+        String mediaType = content.propertyNames().stream()
+                .filter(type -> actual != null && MediaType.parseMediaType(type).isCompatibleWith(actual))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("%s %s answered %s as %s; the contract says %s"
+                        .formatted(method, path, status, actual, content.propertyNames())));
+        String schemaPointer = pointer + "/content/" + escape(mediaType) + "/schema";
+        Schema schema = COMPILED.computeIfAbsent(schemaPointer,
+                key -> SCHEMAS.getSchema(SchemaLocation.of("classpath:" + LOCATION + "#" + key)));
+        List<Error> errors = schema.validate(body, InputFormat.JSON);
+        if (!errors.isEmpty()) {
+            throw new AssertionError("%s %s answered %s with a body that breaks the contract: %s%n%s"
+                    .formatted(method, path, status, errors, body));
+        }
+    }
+
+    private static JsonNode at(String pointer) {
+        return SPEC.at(pointer);
+    }
+
+    private static String escape(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static JsonNode load() {
+        try (InputStream in = OpenApiContract.class.getClassLoader().getResourceAsStream(LOCATION)) {
+            if (in == null) {
+                throw new IllegalStateException(LOCATION + " is not on the test classpath");
+            }
+            return new YAMLMapper().readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Paths with literal segments first, so /v1/agency is not taken for a template. */
+    private static List<Route> routes() {
+        List<Route> routes = new ArrayList<>();
+        SPEC.path("paths").properties().forEach(entry -> routes.add(new Route(entry.getKey(),
+                Pattern.compile(entry.getKey().replaceAll("\\{[^/]+}", "[^/]+")), entry.getValue())));
+        routes.sort(Comparator.comparingLong((Route r) -> r.template().chars().filter(c -> c == '{').count()));
+        return routes;
+    }
+
+    private record Route(String template, Pattern pattern, JsonNode item) {
+        boolean matches(String path) {
+            return pattern.matcher(path).matches();
+        }
+    }
+}
