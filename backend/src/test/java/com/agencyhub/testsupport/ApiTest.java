@@ -1,27 +1,31 @@
 package com.agencyhub.testsupport;
 
+import com.agencyhub.api.model.AgencyDto;
+import com.agencyhub.shared.TenantId;
+import com.agencyhub.shared.UserId;
 import com.agencyhub.testsupport.db.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.util.Map;
+import java.util.UUID;
+
 /**
  * Base of the API tests: one Spring context for all of them (same configuration, so Spring caches it), on
- * the run's PostgreSQL with RLS and the application role, trusting {@link TestTokens}; Keycloak is replaced by
- * {@link InMemoryIdentityDirectory} here and used for real in the Keycloak tests.
+ * the run's PostgreSQL with RLS and the application role, trusting {@link TestTokens}. Keycloak is replaced by
+ * {@link InMemoryIdentityDirectory} here and used for real in the Keycloak tests. Every response is checked
+ * against the OpenAPI contract.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @AutoConfigureWebTestClient
 @ActiveProfiles("test")
-@Import(ApiTest.FakeIdentity.class)
+@Import(ApiTestBeans.class)
 public abstract class ApiTest {
 
     @Autowired
@@ -38,12 +42,17 @@ public abstract class ApiTest {
         registry.add("agencyhub.auth.public-key", TestTokens::publicKeyPem);
     }
 
-    @TestConfiguration
-    static class FakeIdentity {
-        @Bean
-        @Primary
-        InMemoryIdentityDirectory inMemoryIdentityDirectory() {
-            return new InMemoryIdentityDirectory();
-        }
+    /** Onboards a new agency through the API as a platform admin; each call makes one with a unique slug. */
+    protected TestAgency newAgency(String slugPrefix) {
+        String slug = slugPrefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        AgencyDto created = http.post().uri("/v1/agencies")
+                .headers(h -> h.setBearerAuth(TestAgency.platformAdminToken()))
+                .bodyValue(Map.of("name", "Agency " + slug, "slug", slug, "defaultZone", "Europe/Berlin",
+                        "locale", "de-DE", "admin", Map.of("email", "admin@" + slug + ".test",
+                                "firstName", "Ada", "lastName", "Admin")))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody(AgencyDto.class).returnResult().getResponseBody();
+        return new TestAgency(new TenantId(created.getId()), slug, new UserId(UUID.randomUUID()));
     }
 }

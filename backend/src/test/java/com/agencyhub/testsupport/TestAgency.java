@@ -12,7 +12,7 @@ import java.util.UUID;
  * A test agency with people in it: onboarded through the API by a platform admin, so the tests start from
  * the state real onboarding produces. Each call makes a new agency with a unique slug.
  */
-public record Agencies(TenantId tenant, String slug, UserId admin) {
+public record TestAgency(TenantId tenant, String slug, UserId admin) {
 
     public static final UUID PLATFORM_ADMIN = UUID.fromString("00000000-0000-4000-8000-00000000a0a0");
 
