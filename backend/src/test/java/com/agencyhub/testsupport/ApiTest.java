@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -54,5 +55,12 @@ public abstract class ApiTest {
                 .expectStatus().isCreated()
                 .expectBody(AgencyDto.class).returnResult().getResponseBody();
         return new TestAgency(new TenantId(created.getId()), slug, new UserId(UUID.randomUUID()));
+    }
+
+    /** Expects a 400 validation problem that names the field. */
+    protected static void expectFieldError(WebTestClient.ResponseSpec response, String field) {
+        response.expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[?(@.field == '" + field + "')]").exists();
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.util.List;
 import java.util.UUID;
@@ -121,8 +122,11 @@ public class ProblemHandling implements WebExceptionHandler {
             String path = json.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            return path.isEmpty()
-                    ? ApiProblem.badRequest("The request body is not valid JSON of the expected shape.")
+            if (path.isEmpty()) {
+                return ApiProblem.badRequest("The request body is not valid JSON of the expected shape.");
+            }
+            return json instanceof UnrecognizedPropertyException
+                    ? ApiProblem.invalidField(path, "is not a property of this request", "unknown")
                     : ApiProblem.invalidField(path, "has the wrong type or format", "type");
         }
         if (input.getCause() instanceof DecodingException) {

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import static com.agencyhub.tenancy.web.AgenciesApiTest.expectFieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The agency's audit trail: filters, pagination, who may read it, isolation between agencies. */

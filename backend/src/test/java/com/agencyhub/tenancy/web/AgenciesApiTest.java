@@ -175,12 +175,6 @@ class AgenciesApiTest extends ApiTest {
         return list("?q=" + text).getItems().stream().map(AgencyDto::getSlug).toList();
     }
 
-    static void expectFieldError(WebTestClient.ResponseSpec response, String field) {
-        response.expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.errors[?(@.field == '" + field + "')]").exists();
-    }
-
     private static Map<String, Object> request(String slug) {
         Map<String, Object> request = new HashMap<>();
         request.put("name", "Agency " + slug);

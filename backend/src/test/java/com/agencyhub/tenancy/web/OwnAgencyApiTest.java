@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static com.agencyhub.tenancy.web.AgenciesApiTest.expectFieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An agency's own settings: who may read and change them, optimistic concurrency, tenant isolation. */
@@ -74,6 +73,8 @@ class OwnAgencyApiTest extends ApiTest {
         expectFieldError(patch(agency.adminToken(), "\"0\"", Map.of("locale", "??")), "locale");
         expectFieldError(patch(agency.adminToken(), "\"0\"", Map.of("name", "   ")), "name");
         patch(agency.adminToken(), "\"0\"", Map.of()).expectStatus().isBadRequest();
+        expectFieldError(patch(agency.adminToken(), "\"0\"", Map.of("defaultzone", "Europe/Paris")), "defaultzone");
+        expectFieldError(patch(agency.adminToken(), "\"0\"", Map.of("name", 42, "locale", List.of("de"))), "locale");
 
         AgencyDto unchanged = own(agency.adminToken());
         assertThat(unchanged.getVersion()).isZero();
