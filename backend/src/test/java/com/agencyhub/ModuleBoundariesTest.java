@@ -1,0 +1,78 @@
+package com.agencyhub;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+
+import java.util.List;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The module rules of ARCHITECTURE.md: a module's top package is its API, {@code internal} and {@code web}
+ * are private, dependencies point downwards only, and each module reads only its own tables.
+ */
+@AnalyzeClasses(packages = "com.agencyhub", importOptions = ImportOption.DoNotIncludeTests.class)
+class ModuleBoundariesTest {
+
+    /** The feature modules; {@code shared} is plumbing that all of them use. */
+    private static final List<String> MODULES = List.of("members", "tenancy", "audit");
+
+    @ArchTest
+    static final ArchRule internalsStayInsideTheirModule = CompositeArchRule.of(MODULES.stream()
+            .map(module -> classes()
+                    .that().resideInAPackage("com.agencyhub." + module + ".internal..")
+                    .should().onlyBeAccessed().byClassesThat().resideInAPackage("com.agencyhub." + module + "..")
+                    .as("the internals of " + module + " are only used by " + module)
+                    .allowEmptyShould(true))
+            .toList());
+
+    @ArchTest
+    static final ArchRule webAdaptersAreLeaves = CompositeArchRule.of(MODULES.stream()
+            .map(module -> noClasses()
+                    .that().resideOutsideOfPackage("com.agencyhub." + module + ".web..")
+                    .should().dependOnClassesThat().resideInAPackage("com.agencyhub." + module + ".web..")
+                    .as("nothing depends on the controllers of " + module)
+                    .allowEmptyShould(true))
+            .toList());
+
+    @ArchTest
+    static final ArchRule contractTypesStayInControllers = classes()
+            .that().resideInAPackage("com.agencyhub.api..")
+            .should().onlyBeAccessed().byClassesThat().resideInAnyPackage("com.agencyhub.api..", "com.agencyhub.*.web..")
+            .as("generated API interfaces and DTOs are used by web adapters only");
+
+    @ArchTest
+    static final ArchRule dependenciesPointDownwards = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("members").definedBy("com.agencyhub.members..")
+            .layer("tenancy").definedBy("com.agencyhub.tenancy..")
+            .layer("audit").definedBy("com.agencyhub.audit..")
+            .layer("shared").definedBy("com.agencyhub.shared..")
+            .whereLayer("members").mayNotBeAccessedByAnyLayer()
+            .whereLayer("tenancy").mayOnlyBeAccessedByLayers("members")
+            .whereLayer("audit").mayOnlyBeAccessedByLayers("members", "tenancy")
+            .whereLayer("shared").mayOnlyBeAccessedByLayers("members", "tenancy", "audit");
+
+    @ArchTest
+    static final ArchRule modulesAreFreeOfCycles = slices().matching("com.agencyhub.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule tenantTableBelongsToTenancy = tableOwnedBy("Tenant", "com.agencyhub.tenancy.internal..");
+
+    @ArchTest
+    static final ArchRule auditTableBelongsToAudit = tableOwnedBy("AuditEvent", "com.agencyhub.audit.internal..");
+
+    private static ArchRule tableOwnedBy(String table, String repositoryPackage) {
+        return noClasses()
+                .that().resideOutsideOfPackages(repositoryPackage, "com.agencyhub.jooq..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("com.agencyhub.jooq.tables." + table)
+                .orShould().dependOnClassesThat()
+                .haveFullyQualifiedName("com.agencyhub.jooq.tables.records." + table + "Record")
+                .as("only " + repositoryPackage + " reads or writes the " + table + " table");
+    }
+}
