@@ -1,0 +1,12 @@
+-- Run once per PostgreSQL server by a DBA (a role that may create roles and databases), before the first
+-- deployment. Flyway then migrates as agencyhub_owner; the backend connects as agencyhub_app, which row-level
+-- security binds: it is neither superuser, nor owner of the tables, nor BYPASSRLS.
+--
+--   psql -v owner_password="'…'" -v app_password="'…'" -f infra/sql/roles.sql
+--
+-- The dev stack and the tests do the same through PostgresBootstrap.
+
+create role agencyhub_owner login password :owner_password;
+create role agencyhub_app login password :app_password nosuperuser nocreatedb nocreaterole nobypassrls;
+create database agencyhub owner agencyhub_owner;
+grant connect on database agencyhub to agencyhub_app;
