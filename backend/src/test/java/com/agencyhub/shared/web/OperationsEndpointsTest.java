@@ -6,7 +6,7 @@ import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What operators and front-end developers reach without a token: probes, metrics and the contract. */
+/** What operators reach without a token (probes, metrics), and problems for paths nobody serves. */
 class OperationsEndpointsTest extends ApiTest {
 
     @Test
@@ -22,15 +22,6 @@ class OperationsEndpointsTest extends ApiTest {
         String metrics = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics).contains("jvm_memory_used_bytes");
-    }
-
-    @Test
-    void theContractAndItsBrowsableDocsAreServed() {
-        String spec = http.get().uri("/api/openapi.yaml").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(spec).contains("openapi: 3.1").contains("/v1/agencies");
-        http.get().uri("/api/docs/index.html").exchange().expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML);
     }
 
     @Test
