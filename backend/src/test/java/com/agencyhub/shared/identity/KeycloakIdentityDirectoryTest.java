@@ -78,6 +78,10 @@ class KeycloakIdentityDirectoryTest {
         assertThat(directory.findOrganization(alias).block(TIMEOUT)).contains(first);
         assertThat(adminClient.realm(KeycloakServer.REALM).organizations().getAll())
                 .filteredOn(o -> alias.equals(o.getAlias())).hasSize(1);
+        // the lookup's fast path: the alias attribute written on create is searchable with q=
+        assertThat(adminClient.realm(KeycloakServer.REALM).organizations()
+                .searchByAttribute(KeycloakIdentityDirectory.ALIAS_ATTRIBUTE + ":" + alias))
+                .extracting(o -> o.getId()).containsExactly(first.id());
 
         NewUser newUser = NewUser.of(email, "Ada", "Admin").withInitialPassword("dev-password-" + suffix)
                 .withEmailVerified(true);
