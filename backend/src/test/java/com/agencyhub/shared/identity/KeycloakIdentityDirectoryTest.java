@@ -2,8 +2,10 @@ package com.agencyhub.shared.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.agencyhub.testsupport.keycloak.KeycloakServer;
+import com.agencyhub.testsupport.keycloak.SmtpSink;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -146,6 +148,31 @@ class KeycloakIdentityDirectoryTest {
         assertThat(token.path("email").asString()).isEqualTo(KeycloakServer.PLATFORM_ADMIN_USERNAME);
         assertThat(token.path("name").asString()).isEqualTo("Platform Admin");
         assertThat(token.path("sub").asString()).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void serviceAccountMaySendExecuteActionsEmail() throws Exception {
+        assumeTrue(System.getenv("KEYCLOAK_URL") == null, "the realm's SMTP settings are only known for our own server");
+        SmtpSink sink;
+        try {
+            sink = SmtpSink.start(SmtpSink.DEV_PORT);
+        } catch (IOException portTaken) {
+            assumeTrue(false, "port " + SmtpSink.DEV_PORT + " is taken (a dev mail catcher?)");
+            return;
+        }
+        try (sink) {
+            String email = "invitee-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+            UserRef user = directory.ensureUser(NewUser.of(email, "In", "Vitee")).block(TIMEOUT);
+
+            adminClient.realm(KeycloakServer.REALM).users().get(user.id())
+                    .executeActionsEmail(KeycloakServer.WEB_CLIENT_ID, "http://localhost:5173/", 3600,
+                            List.of("UPDATE_PASSWORD"));
+
+            List<SmtpSink.Message> messages = sink.awaitMessages(1, Duration.ofSeconds(10));
+            assertThat(messages).hasSize(1);
+            assertThat(messages.get(0).recipients()).containsExactly("<" + email + ">");
+            assertThat(messages.get(0).data()).contains("To: " + email).contains("action-token");
+        }
     }
 
     @Test
