@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -77,13 +78,14 @@ public class AgencyOnboarding {
                 .onErrorMap(IdentityProviderException.class, failure -> {
                     log.warn("Onboarding of agency '{}' failed in the identity provider: {}", request.slug(),
                             failure.getMessage());
-                    return ApiProblem.identityProviderUnavailable();
+                    return failure.isUnavailable() ? ApiProblem.identityProviderUnavailable()
+                            : ApiProblem.identityProviderFailed();
                 });
     }
 
     private Mono<OrganizationRef> provisionIdentity(NewAgency request) {
         NewUser admin = new NewUser(request.adminEmail(), request.adminFirstName(), request.adminLastName(),
-                request.adminPassword(), request.adminPassword() != null);
+                Optional.ofNullable(request.adminPassword()), request.adminPassword() != null);
         return identity.ensureOrganization(request.slug(), request.name())
                 .flatMap(organization -> identity.ensureUser(admin)
                         .flatMap(user -> identity.addMember(organization.id(), user.id())

@@ -22,10 +22,13 @@ public class InMemoryIdentityDirectory implements IdentityDirectory {
     private final Map<String, OrganizationRef> organizations = new ConcurrentHashMap<>();
     private final Map<String, UserRef> users = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> members = new ConcurrentHashMap<>();
-    private volatile boolean failNextMembership;
+    private static final int NO_FAILURE = -1;
 
-    public void failNextMembership() {
-        failNextMembership = true;
+    private volatile int nextMembershipFailure = NO_FAILURE;
+
+    /** The next membership fails as Keycloak answering {@code keycloakStatus}; 0 means Keycloak unreachable. */
+    public void failNextMembership(int keycloakStatus) {
+        nextMembershipFailure = keycloakStatus;
     }
 
     public Optional<OrganizationRef> organization(String alias) {
@@ -61,9 +64,10 @@ public class InMemoryIdentityDirectory implements IdentityDirectory {
     @Override
     public Mono<Void> addMember(String organizationId, String userId) {
         return Mono.defer(() -> {
-            if (failNextMembership) {
-                failNextMembership = false;
-                return Mono.error(new IdentityProviderException("membership refused (test)", null));
+            int failure = nextMembershipFailure;
+            if (failure != NO_FAILURE) {
+                nextMembershipFailure = NO_FAILURE;
+                return Mono.error(new IdentityProviderException("membership failed (test)", failure, null));
             }
             members.computeIfAbsent(organizationId, id -> ConcurrentHashMap.newKeySet()).add(userId);
             return Mono.empty();

@@ -1,7 +1,28 @@
 package com.agencyhub.shared.identity;
 
+import java.util.OptionalInt;
+
+/**
+ * The identity provider (Keycloak) failed or refused an operation. The message names the operation and what
+ * Keycloak answered, never credentials or tokens. {@link #isUnavailable()} tells "could not reach it / it
+ * failed" (answer 503) from "it answered with an error" (answer 502).
+ */
 public class IdentityProviderException extends RuntimeException {
-    public IdentityProviderException(String message, Throwable cause) {
+
+    private final int status;
+
+    public IdentityProviderException(String message, int status, Throwable cause) {
         super(message, cause);
+        this.status = status;
+    }
+
+    /** The HTTP status Keycloak answered, or empty when no answer came (connection refused, timeout). */
+    public OptionalInt status() {
+        return status > 0 ? OptionalInt.of(status) : OptionalInt.empty();
+    }
+
+    /** True when Keycloak was not reachable or answered 5xx / 503. */
+    public boolean isUnavailable() {
+        return status <= 0 || status >= 500;
     }
 }

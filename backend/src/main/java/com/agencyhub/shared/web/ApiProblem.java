@@ -63,9 +63,14 @@ public class ApiProblem extends RuntimeException {
     }
 
     public static ApiProblem identityProviderUnavailable() {
-        return new ApiProblem(HttpStatus.BAD_GATEWAY, "identity-provider-unavailable",
+        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable",
                 "Identity provider unavailable",
-                "The identity provider did not complete the request; nothing was created. Retry later.", List.of());
+                "The identity provider did not answer in time; nothing was created. Retry later.", List.of());
+    }
+
+    public static ApiProblem identityProviderFailed() {
+        return new ApiProblem(HttpStatus.BAD_GATEWAY, "identity-provider-failed", "Identity provider failed",
+                "The identity provider rejected the request; nothing was created.", List.of());
     }
 
     public HttpStatus status() {

@@ -6,6 +6,8 @@ import com.agencyhub.shared.security.Role;
 import com.agencyhub.testsupport.ApiTest;
 import com.agencyhub.testsupport.TestAgency;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -51,13 +53,15 @@ class AgenciesApiTest extends ApiTest {
                 .expectBody().jsonPath("$.type").isEqualTo("https://agencyhub.dev/problems/conflict");
     }
 
-    @Test
-    void aFailureInTheIdentityProviderLeavesNoAgencyAndNoOrganization() {
+    @ParameterizedTest
+    @CsvSource({"400, 502, identity-provider-failed", "0, 503, identity-provider-unavailable"})
+    void aFailureInTheIdentityProviderLeavesNoAgencyAndNoOrganization(int keycloakStatus, int expectedStatus,
+                                                                      String problem) {
         Map<String, Object> request = request("idp-fails-" + shortId());
-        identity.failNextMembership();
+        identity.failNextMembership(keycloakStatus);
 
-        post(request).expectStatus().isEqualTo(502)
-                .expectBody().jsonPath("$.type").isEqualTo("https://agencyhub.dev/problems/identity-provider-unavailable");
+        post(request).expectStatus().isEqualTo(expectedStatus)
+                .expectBody().jsonPath("$.type").isEqualTo("https://agencyhub.dev/problems/" + problem);
 
         assertThat(listSlugs((String) request.get("slug"))).isEmpty();
         assertThat(identity.organization((String) request.get("slug"))).isEmpty();

@@ -1,0 +1,342 @@
+package com.agencyhub.shared.identity;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.OrganizationsResource;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.OrganizationRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * {@link IdentityDirectory} on Keycloak's admin REST API through {@code keycloak-admin-client}, authenticated as
+ * the service account of the backend's confidential client (client_credentials). The service account needs the
+ * {@code realm-management} roles {@code manage-users} and {@code manage-realm} (organizations need manage-realm).
+ *
+ * <p>The admin client blocks, so every call runs on {@link Schedulers#boundedElastic()}.
+ *
+ * <p>Organizations are looked up by alias through an organization attribute {@value #ALIAS_ATTRIBUTE} (written on
+ * create; Keycloak's {@code search} parameter matches names, not aliases), with a paged scan as fallback for
+ * organizations created elsewhere.
+ */
+public class KeycloakIdentityDirectory implements IdentityDirectory {
+
+    static final String ALIAS_ATTRIBUTE = "agencyhub-alias";
+    private static final int PAGE = 100;
+
+    private final Keycloak keycloak;
+    private final String realm;
+
+    public KeycloakIdentityDirectory(Keycloak keycloak, String realm) {
+        this.keycloak = Objects.requireNonNull(keycloak, "keycloak");
+        this.realm = Objects.requireNonNull(realm, "realm");
+    }
+
+    /** An admin client that authenticates with client_credentials in the configured realm. */
+    public static Keycloak adminClient(KeycloakProperties properties) {
+        return KeycloakBuilder.builder()
+                .serverUrl(properties.serverUrl())
+                .realm(properties.realm())
+                .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
+                .clientId(properties.clientId())
+                .clientSecret(properties.clientSecret())
+                .build();
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+    // organizations
+
+    @Override
+    public Mono<OrganizationRef> ensureOrganization(String alias, String name) {
+        requireText(alias, "alias");
+        requireText(name, "name");
+        return call("ensure organization '" + alias + "'", () -> {
+            Optional<OrganizationRef> existing = findOrganizationBlocking(alias);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            OrganizationRepresentation rep = new OrganizationRepresentation();
+            rep.setAlias(alias);
+            rep.setName(name);
+            rep.setEnabled(true);
+            rep.setAttributes(Map.of(ALIAS_ATTRIBUTE, List.of(alias)));
+            try (Response response = organizations().create(rep)) {
+                if (response.getStatus() == 409) {
+                    // created concurrently, or an organization with this name exists under another alias
+                    return findOrganizationBlocking(alias).orElseThrow(() -> rejected(
+                            "ensure organization '" + alias + "'", response,
+                            "Keycloak refused the organization (name '" + name + "' or alias already used)"));
+                }
+                if (response.getStatus() != 201) {
+                    throw rejected("create organization '" + alias + "'", response, null);
+                }
+                return new OrganizationRef(CreatedResponseUtil.getCreatedId(response), alias, name);
+            }
+        });
+    }
+
+    @Override
+    public Mono<Optional<OrganizationRef>> findOrganization(String alias) {
+        requireText(alias, "alias");
+        return call("find organization '" + alias + "'", () -> findOrganizationBlocking(alias));
+    }
+
+    @Override
+    public Mono<Void> deleteOrganization(String organizationId) {
+        requireText(organizationId, "organizationId");
+        return call("delete organization " + organizationId, () -> {
+            try (Response response = organizations().get(organizationId).delete()) {
+                int status = response.getStatus();
+                if (status != 204 && status != 404) {
+                    throw rejected("delete organization " + organizationId, response, null);
+                }
+            }
+            return null;
+        }).then();
+    }
+
+    private Optional<OrganizationRef> findOrganizationBlocking(String alias) {
+        List<OrganizationRepresentation> byAttribute =
+                organizations().searchByAttribute(ALIAS_ATTRIBUTE + ":" + alias, 0, 10);
+        Optional<OrganizationRef> found = firstWithAlias(byAttribute, alias);
+        if (found.isPresent()) {
+            return found;
+        }
+        for (int first = 0; ; first += PAGE) {
+            List<OrganizationRepresentation> page = organizations().list(first, PAGE);
+            found = firstWithAlias(page, alias);
+            if (found.isPresent() || page.size() < PAGE) {
+                return found;
+            }
+        }
+    }
+
+    private static Optional<OrganizationRef> firstWithAlias(List<OrganizationRepresentation> candidates, String alias) {
+        return candidates.stream()
+                .filter(o -> alias.equals(o.getAlias()))
+                .findFirst()
+                .map(o -> new OrganizationRef(o.getId(), o.getAlias(), o.getName()));
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+    // users
+
+    @Override
+    public Mono<UserRef> ensureUser(NewUser user) {
+        Objects.requireNonNull(user, "user");
+        String email = user.email();
+        return call("ensure user " + email, () -> {
+            Optional<String> existing = findUserIdByEmail(email);
+            if (existing.isPresent()) {
+                return new UserRef(existing.get(), email, false);
+            }
+            UserRepresentation rep = new UserRepresentation();
+            rep.setUsername(email);
+            rep.setEmail(email);
+            rep.setFirstName(user.firstName());
+            rep.setLastName(user.lastName());
+            rep.setEnabled(true);
+            rep.setEmailVerified(user.emailVerified());
+            user.initialPassword().ifPresent(password -> {
+                CredentialRepresentation credential = new CredentialRepresentation();
+                credential.setType(CredentialRepresentation.PASSWORD);
+                credential.setValue(password);
+                credential.setTemporary(false);
+                rep.setCredentials(List.of(credential));
+            });
+            try (Response response = realm().users().create(rep)) {
+                if (response.getStatus() == 409) {
+                    // created concurrently: the email (= username) is taken
+                    String id = findUserIdByEmail(email).orElseThrow(() -> rejected("create user " + email,
+                            response, "Keycloak reports a conflicting user but none has this email"));
+                    return new UserRef(id, email, false);
+                }
+                if (response.getStatus() != 201) {
+                    throw rejected("create user " + email, response, null);
+                }
+                return new UserRef(CreatedResponseUtil.getCreatedId(response), email, true);
+            }
+        });
+    }
+
+    private Optional<String> findUserIdByEmail(String email) {
+        return realm().users().searchByEmail(email, true).stream()
+                .filter(u -> email.equalsIgnoreCase(u.getEmail()))
+                .map(UserRepresentation::getId)
+                .findFirst();
+    }
+
+    @Override
+    public Mono<Void> addMember(String organizationId, String userId) {
+        requireText(organizationId, "organizationId");
+        requireText(userId, "userId");
+        String operation = "add user " + userId + " to organization " + organizationId;
+        return call(operation, () -> {
+            if (isMember(organizationId, userId)) {
+                return null;
+            }
+            try (Response response = organizations().get(organizationId).members().addMember(userId)) {
+                int status = response.getStatus();
+                if (status == 409 && isMember(organizationId, userId)) {
+                    return null; // added concurrently
+                }
+                if (status != 201 && status != 204) {
+                    throw rejected(operation, response, null);
+                }
+            }
+            return null;
+        }).then();
+    }
+
+    private boolean isMember(String organizationId, String userId) {
+        return organizations().members().getOrganizations(userId, true).stream()
+                .anyMatch(o -> organizationId.equals(o.getId()));
+    }
+
+    @Override
+    public Mono<Void> grantRealmRoles(String userId, Set<String> roles) {
+        requireText(userId, "userId");
+        Objects.requireNonNull(roles, "roles");
+        if (roles.isEmpty()) {
+            return Mono.empty();
+        }
+        return call("grant realm roles " + roles + " to user " + userId, () -> {
+            realm().users().get(userId).roles().realmLevel().add(realmRoles(roles));
+            return null;
+        }).then();
+    }
+
+    @Override
+    public Mono<Void> revokeRealmRoles(String userId, Set<String> roles) {
+        requireText(userId, "userId");
+        Objects.requireNonNull(roles, "roles");
+        if (roles.isEmpty()) {
+            return Mono.empty();
+        }
+        return call("revoke realm roles " + roles + " from user " + userId, () -> {
+            realm().users().get(userId).roles().realmLevel().remove(realmRoles(roles));
+            return null;
+        }).then();
+    }
+
+    private List<RoleRepresentation> realmRoles(Set<String> names) {
+        List<RoleRepresentation> result = new ArrayList<>(names.size());
+        for (String name : names) {
+            result.add(realm().roles().get(name).toRepresentation()); // 404 for an unknown role
+        }
+        return result;
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+    // plumbing
+
+    private RealmResource realm() {
+        return keycloak.realm(realm);
+    }
+
+    private OrganizationsResource organizations() {
+        return realm().organizations();
+    }
+
+    /** Runs blocking admin-client work on boundedElastic and maps every failure to IdentityProviderException. */
+    private <T> Mono<T> call(String operation, Callable<T> work) {
+        return Mono.fromCallable(() -> {
+                    try {
+                        return work.call();
+                    } catch (IdentityProviderException e) {
+                        throw e;
+                    } catch (WebApplicationException e) {
+                        throw rejected(operation, e.getResponse(), null, e);
+                    } catch (ProcessingException e) {
+                        // the admin client fetches its token inside a request filter: a refused token request
+                        // (wrong secret, disabled client) arrives here wrapped, with the HTTP answer inside
+                        WebApplicationException answered = findCause(e, WebApplicationException.class);
+                        if (answered != null) {
+                            throw rejected(operation + " (service-account token)", answered.getResponse(), null, e);
+                        }
+                        throw new IdentityProviderException(operation + " failed: Keycloak not reachable ("
+                                + rootCauseSummary(e) + ")", 0, e);
+                    } catch (RuntimeException e) {
+                        throw new IdentityProviderException(operation + " failed: " + rootCauseSummary(e), 0, e);
+                    }
+                })
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private static IdentityProviderException rejected(String operation, Response response, String detail) {
+        return rejected(operation, response, detail, null);
+    }
+
+    private static IdentityProviderException rejected(String operation, Response response, String detail,
+                                                      Throwable cause) {
+        int status = response == null ? 0 : response.getStatus();
+        StringBuilder message = new StringBuilder(operation).append(" failed: Keycloak answered HTTP ").append(status);
+        String body = detail != null ? detail : errorBody(response);
+        if (body != null && !body.isBlank()) {
+            message.append(" - ").append(body);
+        }
+        if (status == 401) {
+            message.append(" (the backend's client credentials were not accepted)");
+        } else if (status == 403) {
+            message.append(" (the service account lacks a realm-management role)");
+        }
+        return new IdentityProviderException(message.toString(), status, cause);
+    }
+
+    /** Keycloak's error JSON ({"errorMessage": "..."}), shortened; it never contains our credentials. */
+    private static String errorBody(Response response) {
+        if (response == null || !response.hasEntity()) {
+            return null;
+        }
+        try {
+            String body = response.readEntity(String.class);
+            return body == null ? null : (body.length() > 300 ? body.substring(0, 300) + "…" : body);
+        } catch (RuntimeException alreadyConsumedOrUnreadable) {
+            return null;
+        }
+    }
+
+    private static <X extends Throwable> X findCause(Throwable e, Class<X> type) {
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static String rootCauseSummary(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "KeycloakIdentityDirectory[realm=" + realm.toLowerCase(Locale.ROOT) + "]";
+    }
+}

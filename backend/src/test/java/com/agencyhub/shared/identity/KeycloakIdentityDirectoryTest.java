@@ -1,0 +1,261 @@
+package com.agencyhub.shared.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.agencyhub.testsupport.keycloak.KeycloakServer;
+import com.agencyhub.testsupport.keycloak.SmtpSink;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.MemberRepresentation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@link KeycloakIdentityDirectory} against a real Keycloak with the agencyhub realm ({@link KeycloakServer},
+ * or KEYCLOAK_URL with KEYCLOAK_BACKEND_CLIENT_SECRET), and the tokens Keycloak then issues to agencyhub-web.
+ */
+class KeycloakIdentityDirectoryTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static String keycloakUrl;
+    private static Keycloak adminClient;
+    private static KeycloakIdentityDirectory directory;
+    private static final List<String> organizationsToDelete = new ArrayList<>();
+
+    @BeforeAll
+    static void startKeycloak() {
+        keycloakUrl = KeycloakServer.sharedForTests();
+        adminClient = KeycloakIdentityDirectory.adminClient(properties(backendSecret()));
+        directory = new KeycloakIdentityDirectory(adminClient, KeycloakServer.REALM);
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        if (directory != null) {
+            organizationsToDelete.forEach(id -> directory.deleteOrganization(id).block(TIMEOUT));
+        }
+        if (adminClient != null) {
+            adminClient.close();
+        }
+    }
+
+    @Test
+    void onboardsAnAgencyAndItsAdminWhoseTokenCarriesOrganizationAudienceAndRole() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String alias = "acme-" + suffix;
+        String email = "Ada.Admin+" + suffix + "@Acme.example";
+
+        OrganizationRef first = directory.ensureOrganization(alias, "ACME Social " + suffix).block(TIMEOUT);
+        organizationsToDelete.add(first.id());
+        OrganizationRef second = directory.ensureOrganization(alias, "ACME Social " + suffix).block(TIMEOUT);
+
+        assertThat(first.id()).matches("[0-9a-f-]{36}");
+        assertThat(second).isEqualTo(first);
+        assertThat(first.alias()).isEqualTo(alias);
+        assertThat(first.name()).isEqualTo("ACME Social " + suffix);
+        assertThat(directory.findOrganization(alias).block(TIMEOUT)).contains(first);
+        assertThat(adminClient.realm(KeycloakServer.REALM).organizations().getAll())
+                .filteredOn(o -> alias.equals(o.getAlias())).hasSize(1);
+        // the lookup's fast path: the alias attribute written on create is searchable with q=
+        assertThat(adminClient.realm(KeycloakServer.REALM).organizations()
+                .searchByAttribute(KeycloakIdentityDirectory.ALIAS_ATTRIBUTE + ":" + alias))
+                .extracting(o -> o.getId()).containsExactly(first.id());
+
+        NewUser newUser = NewUser.of(email, "Ada", "Admin").withInitialPassword("dev-password-" + suffix)
+                .withEmailVerified(true);
+        UserRef created = directory.ensureUser(newUser).block(TIMEOUT);
+        UserRef again = directory.ensureUser(newUser).block(TIMEOUT);
+
+        assertThat(created.created()).isTrue();
+        assertThat(created.email()).isEqualTo(email.toLowerCase());
+        assertThat(again).isEqualTo(new UserRef(created.id(), created.email(), false));
+
+        directory.addMember(first.id(), created.id()).block(TIMEOUT);
+        directory.addMember(first.id(), created.id()).block(TIMEOUT);
+        List<MemberRepresentation> members =
+                adminClient.realm(KeycloakServer.REALM).organizations().get(first.id()).members().getAll();
+        assertThat(members).extracting(MemberRepresentation::getId).containsExactly(created.id());
+
+        directory.grantRealmRoles(created.id(), Set.of("agency-admin")).block(TIMEOUT);
+        directory.grantRealmRoles(created.id(), Set.of("agency-admin")).block(TIMEOUT);
+
+        JsonNode token = passwordGrant(created.email(), "dev-password-" + suffix);
+        System.out.println("Decoded access token of an agency admin (agencyhub-web, password grant):\n"
+                + JSON.writerWithDefaultPrettyPrinter().writeValueAsString(token));
+
+        assertThat(token.path("iss").asString()).isEqualTo(keycloakUrl + "/realms/" + KeycloakServer.REALM);
+        assertThat(token.path("sub").asString()).isEqualTo(created.id());
+        assertThat(token.path("azp").asString()).isEqualTo(KeycloakServer.WEB_CLIENT_ID);
+        assertThat(token.path("preferred_username").asString()).isEqualTo(created.email());
+        assertThat(token.path("email").asString()).isEqualTo(created.email());
+        assertThat(token.path("name").asString()).isEqualTo("Ada Admin");
+        assertThat(strings(token.path("aud"))).contains(KeycloakServer.API_AUDIENCE);
+        assertThat(strings(token.path("realm_access").path("roles")))
+                .contains("agency-admin", "default-roles-agencyhub")
+                .doesNotContain("platform-admin");
+        JsonNode organization = token.path("organization");
+        assertThat(organization.isObject()).as("organization claim is a JSON object: %s", organization).isTrue();
+        assertThat(organization.propertyNames()).containsExactly(alias);
+        assertThat(organization.path(alias).path("id").asString()).isEqualTo(first.id());
+        long lifetime = token.path("exp").asLong() - token.path("iat").asLong();
+        assertThat(lifetime).isEqualTo(900);
+
+        directory.revokeRealmRoles(created.id(), Set.of("agency-admin")).block(TIMEOUT);
+        assertThat(strings(passwordGrant(created.email(), "dev-password-" + suffix).path("realm_access").path("roles")))
+                .doesNotContain("agency-admin");
+
+        directory.deleteOrganization(first.id()).block(TIMEOUT);
+        directory.deleteOrganization(first.id()).block(TIMEOUT); // idempotent
+        organizationsToDelete.remove(first.id());
+        assertThat(directory.findOrganization(alias).block(TIMEOUT)).isEqualTo(Optional.empty());
+        assertThat(passwordGrant(created.email(), "dev-password-" + suffix).has("organization")).isFalse();
+    }
+
+    @Test
+    void platformAdminTokenCarriesPlatformAdminAndNoOrganization() throws Exception {
+        JsonNode token = passwordGrant(KeycloakServer.PLATFORM_ADMIN_USERNAME, KeycloakServer.PLATFORM_ADMIN_DEV_PASSWORD);
+        System.out.println("Decoded access token of the platform admin:\n"
+                + JSON.writerWithDefaultPrettyPrinter().writeValueAsString(token));
+
+        assertThat(strings(token.path("realm_access").path("roles"))).contains("platform-admin");
+        assertThat(token.has("organization")).isFalse();
+        assertThat(strings(token.path("aud"))).contains(KeycloakServer.API_AUDIENCE);
+        assertThat(token.path("preferred_username").asString()).isEqualTo(KeycloakServer.PLATFORM_ADMIN_USERNAME);
+        assertThat(token.path("email").asString()).isEqualTo(KeycloakServer.PLATFORM_ADMIN_USERNAME);
+        assertThat(token.path("name").asString()).isEqualTo("Platform Admin");
+        assertThat(token.path("sub").asString()).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void serviceAccountMaySendExecuteActionsEmail() throws Exception {
+        assumeTrue(System.getenv("KEYCLOAK_URL") == null, "the realm's SMTP settings are only known for our own server");
+        SmtpSink sink;
+        try {
+            sink = SmtpSink.start(SmtpSink.DEV_PORT);
+        } catch (IOException portTaken) {
+            assumeTrue(false, "port " + SmtpSink.DEV_PORT + " is taken (a dev mail catcher?)");
+            return;
+        }
+        try (sink) {
+            String email = "invitee-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+            UserRef user = directory.ensureUser(NewUser.of(email, "In", "Vitee")).block(TIMEOUT);
+
+            adminClient.realm(KeycloakServer.REALM).users().get(user.id())
+                    .executeActionsEmail(KeycloakServer.WEB_CLIENT_ID, "http://localhost:5173/", 3600,
+                            List.of("UPDATE_PASSWORD"));
+
+            List<SmtpSink.Message> messages = sink.awaitMessages(1, Duration.ofSeconds(10));
+            assertThat(messages).hasSize(1);
+            assertThat(messages.get(0).recipients()).containsExactly("<" + email + ">");
+            assertThat(messages.get(0).data()).contains("To: " + email).contains("action-token");
+        }
+    }
+
+    @Test
+    void findOrganizationOfUnknownAliasIsEmpty() {
+        assertThat(directory.findOrganization("no-such-" + UUID.randomUUID()).block(TIMEOUT)).isEmpty();
+    }
+
+    @Test
+    void unknownRoleIsAnIdentityProviderError() {
+        UserRef user = directory.ensureUser(NewUser.of("role-" + UUID.randomUUID() + "@example.test", "R", "Ole"))
+                .block(TIMEOUT);
+
+        assertThatThrownBy(() -> directory.grantRealmRoles(user.id(), Set.of("no-such-role")).block(TIMEOUT))
+                .isInstanceOf(IdentityProviderException.class)
+                .hasMessageContaining("no-such-role")
+                .satisfies(e -> assertThat(((IdentityProviderException) e).status()).hasValue(404))
+                .satisfies(e -> assertThat(((IdentityProviderException) e).isUnavailable()).isFalse());
+    }
+
+    @Test
+    void wrongClientSecretIsAnIdentityProviderErrorWithoutTheSecret() {
+        String wrongSecret = "wrong-secret-" + UUID.randomUUID();
+        try (Keycloak client = KeycloakIdentityDirectory.adminClient(properties(wrongSecret))) {
+            IdentityDirectory wrong = new KeycloakIdentityDirectory(client, KeycloakServer.REALM);
+
+            assertThatThrownBy(() -> wrong.findOrganization("anything").block(TIMEOUT))
+                    .isInstanceOf(IdentityProviderException.class)
+                    .hasMessageNotContaining(wrongSecret)
+                    .satisfies(e -> assertThat(((IdentityProviderException) e).status()).hasValue(401));
+        }
+    }
+
+    @Test
+    void unreachableKeycloakIsUnavailable() {
+        KeycloakProperties nowhere = new KeycloakProperties("http://127.0.0.1:1", KeycloakServer.REALM,
+                KeycloakServer.BACKEND_CLIENT_ID, "secret");
+        try (Keycloak client = KeycloakIdentityDirectory.adminClient(nowhere)) {
+            IdentityDirectory unreachable = new KeycloakIdentityDirectory(client, KeycloakServer.REALM);
+
+            assertThatThrownBy(() -> unreachable.ensureOrganization("x", "X").block(TIMEOUT))
+                    .isInstanceOf(IdentityProviderException.class)
+                    .satisfies(e -> assertThat(((IdentityProviderException) e).isUnavailable()).isTrue())
+                    .satisfies(e -> assertThat(((IdentityProviderException) e).status()).isEmpty());
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+
+    private static KeycloakProperties properties(String secret) {
+        return new KeycloakProperties(keycloakUrl, KeycloakServer.REALM, KeycloakServer.BACKEND_CLIENT_ID, secret);
+    }
+
+    private static String backendSecret() {
+        String secret = System.getenv("KEYCLOAK_BACKEND_CLIENT_SECRET");
+        return secret == null || secret.isBlank() ? KeycloakServer.BACKEND_CLIENT_DEV_SECRET : secret;
+    }
+
+    /** Password grant of agencyhub-web (enabled for dev/tests only); returns the decoded access-token payload. */
+    private static JsonNode passwordGrant(String username, String password) throws IOException, InterruptedException {
+        String form = Map.of("grant_type", "password", "client_id", KeycloakServer.WEB_CLIENT_ID,
+                        "username", username, "password", password, "scope", "openid")
+                .entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(keycloakUrl + "/realms/" + KeycloakServer.REALM + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("token response %s", response.body()).isEqualTo(200);
+        String accessToken = JSON.readTree(response.body()).path("access_token").asString();
+        String payload = accessToken.split("\\.")[1];
+        return JSON.readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+    }
+
+    private static List<String> strings(JsonNode node) {
+        List<String> values = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(n -> values.add(n.asString()));
+        } else if (!node.isMissingNode() && !node.isNull()) {
+            values.add(node.asString());
+        }
+        return values;
+    }
+}
