@@ -5,23 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.agencyhub.testsupport.keycloak.KeycloakServer;
+import com.agencyhub.testsupport.keycloak.KeycloakTokens;
 import com.agencyhub.testsupport.keycloak.SmtpSink;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +31,6 @@ class KeycloakIdentityDirectoryTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static String keycloakUrl;
     private static Keycloak adminClient;
@@ -230,23 +221,9 @@ class KeycloakIdentityDirectoryTest {
         return secret == null || secret.isBlank() ? KeycloakServer.BACKEND_CLIENT_DEV_SECRET : secret;
     }
 
-    /** Password grant of agencyhub-web (enabled for dev/tests only); returns the decoded access-token payload. */
-    private static JsonNode passwordGrant(String username, String password) throws IOException, InterruptedException {
-        String form = Map.of("grant_type", "password", "client_id", KeycloakServer.WEB_CLIENT_ID,
-                        "username", username, "password", password, "scope", "openid")
-                .entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create(keycloakUrl + "/realms/" + KeycloakServer.REALM + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("token response %s", response.body()).isEqualTo(200);
-        String accessToken = JSON.readTree(response.body()).path("access_token").asString();
-        String payload = accessToken.split("\\.")[1];
-        return JSON.readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+    /** The decoded access-token payload of the user. */
+    private static JsonNode passwordGrant(String username, String password) {
+        return KeycloakTokens.claims(KeycloakTokens.accessToken(keycloakUrl, username, password));
     }
 
     private static List<String> strings(JsonNode node) {

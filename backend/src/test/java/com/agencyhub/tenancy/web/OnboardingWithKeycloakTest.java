@@ -1,0 +1,120 @@
+package com.agencyhub.tenancy.web;
+
+import com.agencyhub.api.model.AgencyDto;
+import com.agencyhub.shared.identity.IdentityDirectory;
+import com.agencyhub.shared.identity.KeycloakIdentityDirectory;
+import com.agencyhub.testsupport.ContractValidation;
+import com.agencyhub.testsupport.db.TestDatabase;
+import com.agencyhub.testsupport.keycloak.KeycloakServer;
+import com.agencyhub.testsupport.keycloak.KeycloakTokens;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole path with nothing replaced: a real HTTP server, a real Keycloak issuing the tokens and holding the
+ * organizations, the run's PostgreSQL. A platform admin onboards an agency, its new admin signs in and the API
+ * knows which agency they belong to.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@ActiveProfiles("test")
+@Import(ContractValidation.class)
+class OnboardingWithKeycloakTest {
+
+    private static final String KEYCLOAK_URL = KeycloakServer.sharedForTests();
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    IdentityDirectory identity;
+
+    @Autowired
+    Keycloak keycloakAdmin;
+
+    @DynamicPropertySource
+    static void environment(DynamicPropertyRegistry registry) {
+        TestDatabase.get().register(registry);
+        String issuer = KEYCLOAK_URL + "/realms/" + KeycloakServer.REALM;
+        registry.add("agencyhub.auth.issuer", () -> issuer);
+        registry.add("agencyhub.auth.jwk-set-uri", () -> issuer + "/protocol/openid-connect/certs");
+        registry.add("agencyhub.keycloak.server-url", () -> KEYCLOAK_URL);
+    }
+
+    @Test
+    void aPlatformAdminOnboardsAnAgencyWhoseAdminThenSignsInToIt() {
+        assertThat(identity).isInstanceOf(KeycloakIdentityDirectory.class);
+        String platformAdmin = KeycloakTokens.accessToken(KEYCLOAK_URL, KeycloakServer.PLATFORM_ADMIN_USERNAME,
+                KeycloakServer.PLATFORM_ADMIN_DEV_PASSWORD);
+        String slug = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        String adminEmail = "owner@" + slug + ".test";
+        Map<String, Object> request = Map.of("name", "Agency " + slug, "slug", slug, "defaultZone", "Europe/Vienna",
+                "locale", "de-AT", "admin", Map.of("email", adminEmail, "firstName", "Olga", "lastName", "Owner"));
+
+        AgencyDto created = http.post().uri("/v1/agencies").headers(h -> h.setBearerAuth(platformAdmin))
+                .bodyValue(request).exchange()
+                .expectStatus().isCreated()
+                .expectBody(AgencyDto.class).returnResult().getResponseBody();
+        String organizationId = identity.findOrganization(slug).block().orElseThrow().id();
+        assertThat(created.getId()).hasToString(organizationId);
+
+        http.post().uri("/v1/agencies").headers(h -> h.setBearerAuth(platformAdmin)).bodyValue(request).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.id").isEqualTo(organizationId);
+        assertThat(keycloakAdmin.realm(KeycloakServer.REALM).organizations().search(slug)).hasSize(1);
+
+        String password = "pw-" + UUID.randomUUID();
+        setPassword(adminEmail, password);
+        String agencyAdmin = KeycloakTokens.accessToken(KEYCLOAK_URL, adminEmail, password);
+
+        http.get().uri("/v1/me").headers(h -> h.setBearerAuth(agencyAdmin)).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.tenant.id").isEqualTo(organizationId)
+                .jsonPath("$.tenant.slug").isEqualTo(slug)
+                .jsonPath("$.email").isEqualTo(adminEmail)
+                .jsonPath("$.roles").isEqualTo(List.of("agency-admin"));
+        http.get().uri("/v1/agency").headers(h -> h.setBearerAuth(agencyAdmin)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.slug").isEqualTo(slug);
+        http.get().uri("/v1/agencies").headers(h -> h.setBearerAuth(agencyAdmin)).exchange()
+                .expectStatus().isForbidden();
+
+        identity.deleteOrganization(organizationId).block();
+    }
+
+    @Test
+    void theSpecAndItsDocumentationAreServedWithoutAToken() {
+        String spec = http.get().uri("/api/openapi.yaml").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(spec).contains("openapi: 3.1");
+        http.get().uri("/api/docs/index.html").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML);
+    }
+
+    private void setPassword(String email, String password) {
+        List<UserRepresentation> users = keycloakAdmin.realm(KeycloakServer.REALM).users().searchByEmail(email, true);
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(false);
+        keycloakAdmin.realm(KeycloakServer.REALM).users().get(users.get(0).getId()).resetPassword(credential);
+    }
+}
