@@ -1,0 +1,97 @@
+package com.agencyhub.devstack;
+
+import com.agencyhub.AgencyHubApplication;
+import com.agencyhub.testsupport.keycloak.KeycloakServer;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The whole product on one machine: embedded PostgreSQL and Keycloak (both keep their data in
+ * {@code .devstack/}), the backend on port 8080 and the demo data. Started by
+ * {@code ./mvnw -pl backend -am spring-boot:test-run}; Ctrl-C stops everything.
+ * {@code KEYCLOAK_URL} and {@code AGENCYHUB_DEV_POSTGRES_URL} use servers of your own instead.
+ */
+public final class DevStack {
+
+    private DevStack() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long started = System.nanoTime();
+        Path repository = KeycloakServer.findRepositoryRoot();
+        DevDatabase database = DevDatabase.start(repository.resolve(".devstack/postgres"));
+        KeycloakServer keycloak = null;
+        String keycloakUrl = System.getenv("KEYCLOAK_URL");
+        if (keycloakUrl == null || keycloakUrl.isBlank()) {
+            keycloak = KeycloakServer.dev().start();
+            keycloakUrl = keycloak.url();
+        }
+
+        SpringApplication application = new SpringApplication(AgencyHubApplication.class, DemoData.class);
+        application.setRegisterShutdownHook(false);
+        application.setDefaultProperties(properties(database, keycloakUrl));
+        ConfigurableApplicationContext context;
+        try {
+            context = application.run(args);
+        } catch (RuntimeException failure) {
+            stop(null, keycloak, database);
+            throw failure;
+        }
+
+        KeycloakServer ownKeycloak = keycloak;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(context, ownKeycloak, database), "dev-stack-stop"));
+        printWelcome(keycloakUrl, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static Map<String, Object> properties(DevDatabase database, String keycloakUrl) {
+        String issuer = keycloakUrl + "/realms/" + KeycloakServer.REALM;
+        Map<String, Object> properties = new HashMap<>(database.springProperties());
+        properties.put("agencyhub.auth.issuer", issuer);
+        properties.put("agencyhub.auth.jwk-set-uri", issuer + "/protocol/openid-connect/certs");
+        properties.put("agencyhub.keycloak.server-url", keycloakUrl);
+        return properties;
+    }
+
+    private static void stop(ConfigurableApplicationContext context, KeycloakServer keycloak, DevDatabase database) {
+        if (context != null) {
+            context.close();
+        }
+        if (keycloak != null) {
+            keycloak.close();
+        }
+        try {
+            database.close();
+        } catch (Exception e) {
+            System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+        }
+    }
+
+    private static void printWelcome(String keycloakUrl, Duration startup) {
+        String tokenUrl = keycloakUrl + "/realms/" + KeycloakServer.REALM + "/protocol/openid-connect/token";
+        System.out.printf("""
+
+                ==================================================================================
+                 AgencyHub is running (ready in %d s)
+                   API             http://localhost:8080/v1
+                   API docs        http://localhost:8080/api/docs/index.html
+                   Keycloak        %s   (admin console: admin / admin)
+                 Demo users (realm agencyhub)
+                   agency admin    %s / %s   (agency "Northwind Social")
+                   platform admin  %s / %s
+                 Try it:
+                   TOKEN=$(curl -s %s \\
+                     -d grant_type=password -d client_id=%s \\
+                     -d username=%s -d password=%s | jq -r .access_token)
+                   curl -s -H "Authorization: Bearer $TOKEN" http://localhost:8080/v1/me | jq
+                 Ctrl-C stops everything; data stays in .devstack/ (delete it to start over).
+                ==================================================================================
+                %n""", startup.toSeconds(), keycloakUrl, DemoData.ADMIN_EMAIL, DemoData.ADMIN_PASSWORD,
+                KeycloakServer.PLATFORM_ADMIN_USERNAME, KeycloakServer.PLATFORM_ADMIN_DEV_PASSWORD, tokenUrl,
+                KeycloakServer.WEB_CLIENT_ID, DemoData.ADMIN_EMAIL, DemoData.ADMIN_PASSWORD);
+    }
+}
