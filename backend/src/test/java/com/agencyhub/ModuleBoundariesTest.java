@@ -21,7 +21,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ModuleBoundariesTest {
 
     /** The feature modules; {@code shared} is plumbing that all of them use. */
-    private static final List<String> MODULES = List.of("members", "tenancy", "audit");
+    private static final List<String> MODULES = List.of("members", "brands", "tenancy", "audit");
 
     @ArchTest
     static final ArchRule internalsStayInsideTheirModule = CompositeArchRule.of(MODULES.stream()
@@ -48,15 +48,17 @@ class ModuleBoundariesTest {
             .as("generated API interfaces and DTOs are used by web adapters only");
 
     @ArchTest
-    static final ArchRule dependenciesPointDownwards = layeredArchitecture().consideringOnlyDependenciesInLayers()
+    static final ArchRule dependenciesPointDownwards = layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
             .layer("members").definedBy("com.agencyhub.members..")
+            .layer("brands").definedBy("com.agencyhub.brands..")
             .layer("tenancy").definedBy("com.agencyhub.tenancy..")
             .layer("audit").definedBy("com.agencyhub.audit..")
             .layer("shared").definedBy("com.agencyhub.shared..")
             .whereLayer("members").mayNotBeAccessedByAnyLayer()
-            .whereLayer("tenancy").mayOnlyBeAccessedByLayers("members")
-            .whereLayer("audit").mayOnlyBeAccessedByLayers("members", "tenancy")
-            .whereLayer("shared").mayOnlyBeAccessedByLayers("members", "tenancy", "audit");
+            .whereLayer("brands").mayOnlyBeAccessedByLayers("members")
+            .whereLayer("tenancy").mayOnlyBeAccessedByLayers("members", "brands")
+            .whereLayer("audit").mayOnlyBeAccessedByLayers("members", "brands", "tenancy")
+            .whereLayer("shared").mayOnlyBeAccessedByLayers("members", "brands", "tenancy", "audit");
 
     @ArchTest
     static final ArchRule modulesAreFreeOfCycles = slices().matching("com.agencyhub.(*)..").should().beFreeOfCycles();
@@ -66,6 +68,17 @@ class ModuleBoundariesTest {
 
     @ArchTest
     static final ArchRule auditTableBelongsToAudit = tableOwnedBy("AuditEvent", "com.agencyhub.audit.internal..");
+
+    @ArchTest
+    static final ArchRule brandTablesBelongToBrands = CompositeArchRule.of(List.of(
+            tableOwnedBy("Brand", "com.agencyhub.brands.internal.."),
+            tableOwnedBy("BrandChannel", "com.agencyhub.brands.internal..")));
+
+    @ArchTest
+    static final ArchRule memberTablesBelongToMembers = CompositeArchRule.of(List.of(
+            tableOwnedBy("Member", "com.agencyhub.members.internal.."),
+            tableOwnedBy("ClientBrandScope", "com.agencyhub.members.internal.."),
+            tableOwnedBy("BrandAssignment", "com.agencyhub.members.internal..")));
 
     private static ArchRule tableOwnedBy(String table, String repositoryPackage) {
         return noClasses()

@@ -5,6 +5,7 @@ import com.agencyhub.testsupport.keycloak.KeycloakServer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -13,7 +14,8 @@ import java.util.Map;
 /**
  * The whole product on one machine: embedded PostgreSQL and Keycloak (both keep their data in
  * {@code .devstack/}), the backend on port 8080 and the demo data. Started by
- * {@code ./mvnw -pl backend -am spring-boot:test-run}; Ctrl-C stops everything.
+ * {@code ./mvnw -pl backend -am spring-boot:test-run} (or {@code infra/dev/start}); Ctrl-C or
+ * {@code infra/dev/stop} stops everything.
  * {@code KEYCLOAK_URL} and {@code AGENCYHUB_DEV_POSTGRES_URL} use servers of your own instead.
  */
 public final class DevStack {
@@ -44,7 +46,12 @@ public final class DevStack {
         }
 
         KeycloakServer ownKeycloak = keycloak;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(context, ownKeycloak, database), "dev-stack-stop"));
+        Path pidFile = repository.resolve(".devstack/devstack.pid");
+        Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop(context, ownKeycloak, database);
+            pidFile.toFile().delete();
+        }, "dev-stack-stop"));
         printWelcome(keycloakUrl, Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -88,7 +95,7 @@ public final class DevStack {
                      -d grant_type=password -d client_id=%s \\
                      -d username=%s -d password=%s | jq -r .access_token)
                    curl -s -H "Authorization: Bearer $TOKEN" http://localhost:8080/v1/me | jq
-                 Ctrl-C stops everything; data stays in .devstack/ (delete it to start over).
+                 Ctrl-C (or infra/dev/stop) stops everything; data stays in .devstack/.
                 ==================================================================================
                 %n""", startup.toSeconds(), keycloakUrl, DemoData.ADMIN_EMAIL, DemoData.ADMIN_PASSWORD,
                 KeycloakServer.PLATFORM_ADMIN_USERNAME, KeycloakServer.PLATFORM_ADMIN_DEV_PASSWORD, tokenUrl,

@@ -4,6 +4,7 @@ import com.agencyhub.api.MeApi;
 import com.agencyhub.api.model.MeDto;
 import com.agencyhub.api.model.RoleDto;
 import com.agencyhub.api.model.TenantRefDto;
+import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.security.Actor;
 import com.agencyhub.shared.security.CurrentActor;
 import com.agencyhub.tenancy.Agencies;
@@ -14,6 +15,8 @@ import reactor.core.publisher.Mono;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Who the caller is: identity and roles from the token, the agency from our records. */
@@ -38,8 +41,9 @@ class MeController implements MeApi {
     private static MeDto me(Actor actor, TenantRefDto tenant) {
         Set<RoleDto> roles = actor.roles().stream().map(role -> RoleDto.fromValue(role.claimValue()))
                 .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
-        // brand scope arrives with client users (brands module); staff have none
+        Set<UUID> brandScope = actor.brandScope().stream().map(BrandId::value)
+                .collect(Collectors.toCollection(TreeSet::new));
         return new MeDto(actor.userId().value(), actor.username(), actor.displayName(), actor.email(), tenant, roles,
-                Set.of());
+                brandScope);
     }
 }

@@ -2,6 +2,7 @@ package com.agencyhub.shared.security;
 
 import com.agencyhub.shared.web.ApiProblem;
 import com.agencyhub.shared.web.ProblemWriter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -47,7 +48,8 @@ public class SecurityConfiguration {
             Role.SOCIAL_MEDIA_MANAGER.claimValue()};
 
     @Bean
-    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder, ProblemWriter problems) {
+    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder, ProblemWriter problems,
+                                       ObjectProvider<MemberAccess> memberAccess) {
         ServerAuthenticationEntryPoint unauthorized = (exchange, error) -> {
             exchange.getResponse().getHeaders().set("WWW-Authenticate", wwwAuthenticate(error));
             return problems.write(exchange, new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthorized",
@@ -71,7 +73,7 @@ public class SecurityConfiguration {
                         .pathMatchers("/v1/audit-events").hasRole(Role.AGENCY_ADMIN.claimValue())
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(SecurityConfiguration::authenticate))
+                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(token -> authenticate(token, memberAccess)))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(handling -> handling
@@ -94,11 +96,27 @@ public class SecurityConfiguration {
         return decoder;
     }
 
-    private static Mono<ActorAuthentication> authenticate(Jwt jwt) {
+    private static Mono<ActorAuthentication> authenticate(Jwt jwt, ObjectProvider<MemberAccess> memberAccess) {
         return TokenClaims.actor(jwt)
-                .map(actor -> Mono.just(new ActorAuthentication(jwt, actor)))
-                .orElseGet(() -> Mono.error(new OAuth2AuthenticationException(new BearerTokenError("invalid_token",
-                        HttpStatus.UNAUTHORIZED, "The token's subject is not a user id.", null))));
+                .map(actor -> withOurRecords(actor, memberAccess.getIfAvailable()))
+                .orElseGet(() -> Mono.error(invalidToken("The token's subject is not a user id.")))
+                .map(actor -> new ActorAuthentication(jwt, actor));
+    }
+
+    /** Tokens live up to 15 minutes; our records say at once whether a member was deactivated meanwhile. */
+    private static Mono<Actor> withOurRecords(Actor actor, MemberAccess memberAccess) {
+        if (memberAccess == null || actor.tenant().isEmpty()) {
+            return Mono.just(actor);
+        }
+        return memberAccess.lookup(actor.tenant().get(), actor.userId())
+                .flatMap(grant -> grant.active() ? Mono.just(actor.withBrandScope(grant.brandScope()))
+                        : Mono.<Actor>error(invalidToken("The membership in this agency has been deactivated.")))
+                .defaultIfEmpty(actor);
+    }
+
+    private static OAuth2AuthenticationException invalidToken(String description) {
+        return new OAuth2AuthenticationException(new BearerTokenError("invalid_token", HttpStatus.UNAUTHORIZED,
+                description, null));
     }
 
     private static String wwwAuthenticate(AuthenticationException error) {

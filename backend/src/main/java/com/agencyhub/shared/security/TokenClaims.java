@@ -30,7 +30,7 @@ final class TokenClaims {
         }
         String username = jwt.getClaimAsString("preferred_username");
         return Optional.of(new Actor(new UserId(subject), username == null ? subject.toString() : username,
-                jwt.getClaimAsString("name"), jwt.getClaimAsString("email"), roles(jwt), organizations(jwt)));
+                jwt.getClaimAsString("name"), jwt.getClaimAsString("email"), roles(jwt), organizations(jwt), Set.of()));
     }
 
     private static Set<Role> roles(Jwt jwt) {
