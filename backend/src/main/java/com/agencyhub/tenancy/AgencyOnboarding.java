@@ -4,18 +4,22 @@ import com.agencyhub.audit.AuditActor;
 import com.agencyhub.audit.AuditEntry;
 import com.agencyhub.audit.AuditLog;
 import com.agencyhub.shared.TenantId;
+import com.agencyhub.shared.UserId;
 import com.agencyhub.shared.db.SqlErrors;
 import com.agencyhub.shared.db.Transactions;
 import com.agencyhub.shared.identity.IdentityDirectory;
 import com.agencyhub.shared.identity.IdentityProviderException;
 import com.agencyhub.shared.identity.NewUser;
 import com.agencyhub.shared.identity.OrganizationRef;
+import com.agencyhub.shared.identity.UserRef;
 import com.agencyhub.shared.security.Role;
 import com.agencyhub.shared.web.ApiProblem;
 import com.agencyhub.tenancy.internal.AgencyRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.Optional;
@@ -37,13 +41,18 @@ public class AgencyOnboarding {
     private final Transactions transactions;
     private final AuditLog audit;
     private final IdentityDirectory identity;
+    private final ObjectProvider<FirstAdminListener> firstAdminListeners;
 
     public AgencyOnboarding(AgencyRepository repository, Transactions transactions, AuditLog audit,
-                            IdentityDirectory identity) {
+                            IdentityDirectory identity, ObjectProvider<FirstAdminListener> firstAdminListeners) {
         this.repository = repository;
         this.transactions = transactions;
         this.audit = audit;
         this.identity = identity;
+        this.firstAdminListeners = firstAdminListeners;
+    }
+
+    private record Provisioned(OrganizationRef organization, UserRef admin) {
     }
 
     public record Outcome(Agency agency, boolean created) {
@@ -70,7 +79,7 @@ public class AgencyOnboarding {
                 .flatMap(found -> {
                     boolean organizationIsNew = found.isEmpty();
                     return provisionIdentity(request)
-                            .flatMap(organization -> store(request, actor, organization))
+                            .flatMap(provisioned -> store(request, actor, provisioned))
                             .onErrorResume(failure -> organizationIsNew && !SqlErrors.isUniqueViolation(failure)
                                     ? removeOrganization(request.slug()).then(Mono.error(failure))
                                     : Mono.error(failure));
@@ -78,27 +87,32 @@ public class AgencyOnboarding {
                 .onErrorMap(IdentityProviderException.class, failure -> {
                     log.warn("Onboarding of agency '{}' failed in the identity provider: {}", request.slug(),
                             failure.getMessage());
-                    return failure.isUnavailable() ? ApiProblem.identityProviderUnavailable()
-                            : ApiProblem.identityProviderFailed();
+                    return ApiProblem.of(failure);
                 });
     }
 
-    private Mono<OrganizationRef> provisionIdentity(NewAgency request) {
+    private Mono<Provisioned> provisionIdentity(NewAgency request) {
         NewUser admin = new NewUser(request.adminEmail(), request.adminFirstName(), request.adminLastName(),
                 Optional.ofNullable(request.adminPassword()), request.adminPassword() != null);
         return identity.ensureOrganization(request.slug(), request.name())
                 .flatMap(organization -> identity.ensureUser(admin)
                         .flatMap(user -> identity.addMember(organization.id(), user.id())
-                                .then(identity.grantRealmRoles(user.id(), Set.of(Role.AGENCY_ADMIN.claimValue()))))
-                        .thenReturn(organization));
+                                .then(identity.grantRealmRoles(user.id(), Set.of(Role.AGENCY_ADMIN.claimValue())))
+                                .thenReturn(new Provisioned(organization, user))));
     }
 
-    private Mono<Outcome> store(NewAgency request, AuditActor actor, OrganizationRef organization) {
-        TenantId tenant = new TenantId(UUID.fromString(organization.id()));
+    private Mono<Outcome> store(NewAgency request, AuditActor actor, Provisioned provisioned) {
+        TenantId tenant = new TenantId(UUID.fromString(provisioned.organization().id()));
+        FirstAdminListener.FirstAdmin admin = new FirstAdminListener.FirstAdmin(
+                new UserId(UUID.fromString(provisioned.admin().id())), provisioned.admin().email(),
+                request.adminFirstName(), request.adminLastName(), request.defaultZone(),
+                provisioned.admin().created() && request.adminPassword() == null);
         return transactions.asPlatformFor(tenant, sql -> repository.insert(sql, tenant, request)
                 .flatMap(agency -> audit.record(sql, tenant, actor, new AuditEntry("agency.created", "agency",
                                 tenant.value(), null, agency.snapshot()))
-                        .thenReturn(new Outcome(agency, true))));
+                        .thenMany(Flux.fromStream(firstAdminListeners::orderedStream)
+                                .concatMap(listener -> listener.firstAdminCreated(sql, tenant, actor, admin)))
+                        .then(Mono.just(new Outcome(agency, true)))));
     }
 
     private Mono<Void> removeOrganization(String alias) {

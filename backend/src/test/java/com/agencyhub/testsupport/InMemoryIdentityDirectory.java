@@ -22,6 +22,8 @@ public class InMemoryIdentityDirectory implements IdentityDirectory {
     private final Map<String, OrganizationRef> organizations = new ConcurrentHashMap<>();
     private final Map<String, UserRef> users = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> members = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> roles = new ConcurrentHashMap<>();
+    private final Map<String, Integer> invitations = new ConcurrentHashMap<>();
     private static final int NO_FAILURE = -1;
 
     private volatile int nextMembershipFailure = NO_FAILURE;
@@ -37,6 +39,29 @@ public class InMemoryIdentityDirectory implements IdentityDirectory {
 
     public boolean isMember(String organizationId, String userId) {
         return members.getOrDefault(organizationId, Set.of()).contains(userId);
+    }
+
+    /** The id of the account with this e-mail address, which must exist. */
+    public UUID userId(String email) {
+        return UUID.fromString(users.get(email).id());
+    }
+
+    public Set<String> realmRolesOf(String userId) {
+        return Set.copyOf(roles.getOrDefault(userId, Set.of()));
+    }
+
+    public int invitationsSentTo(String userId) {
+        return invitations.getOrDefault(userId, 0);
+    }
+
+    @Override
+    public Mono<Void> removeMember(String organizationId, String userId) {
+        return Mono.fromRunnable(() -> members.getOrDefault(organizationId, ConcurrentHashMap.newKeySet()).remove(userId));
+    }
+
+    @Override
+    public Mono<Void> sendInvitation(String userId, java.net.URI redirectUri) {
+        return Mono.fromRunnable(() -> invitations.merge(userId, 1, Integer::sum));
     }
 
     @Override
@@ -75,12 +100,12 @@ public class InMemoryIdentityDirectory implements IdentityDirectory {
     }
 
     @Override
-    public Mono<Void> grantRealmRoles(String userId, Set<String> roles) {
-        return Mono.empty();
+    public Mono<Void> grantRealmRoles(String userId, Set<String> granted) {
+        return Mono.fromRunnable(() -> roles.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet()).addAll(granted));
     }
 
     @Override
-    public Mono<Void> revokeRealmRoles(String userId, Set<String> roles) {
-        return Mono.empty();
+    public Mono<Void> revokeRealmRoles(String userId, Set<String> revoked) {
+        return Mono.fromRunnable(() -> roles.getOrDefault(userId, ConcurrentHashMap.newKeySet()).removeAll(revoked));
     }
 }

@@ -1,48 +1,52 @@
 package com.agencyhub.members.internal;
 
-import com.agencyhub.shared.BrandId;
+import com.agencyhub.audit.AuditActor;
+import com.agencyhub.audit.AuditEntry;
+import com.agencyhub.audit.AuditLog;
+import com.agencyhub.members.Member;
+import com.agencyhub.members.MemberStatus;
 import com.agencyhub.shared.TenantId;
-import com.agencyhub.shared.UserId;
 import com.agencyhub.shared.db.Transactions;
+import com.agencyhub.shared.security.Actor;
 import com.agencyhub.shared.security.MemberAccess;
-import org.jooq.impl.DSL;
+import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.Map;
 
-import static com.agencyhub.jooq.Tables.CLIENT_BRAND_SCOPE;
-import static com.agencyhub.jooq.Tables.MEMBER;
-
-/** Member status and client brand scope for each request, in one indexed query. */
+/**
+ * Member status and client brand scope for each request (one indexed lookup). An invited member's first
+ * signed-in request marks them active.
+ */
 @Component
 class MemberAccessRecords implements MemberAccess {
 
+    private final MemberRepository repository;
     private final Transactions transactions;
+    private final AuditLog audit;
 
-    MemberAccessRecords(Transactions transactions) {
+    MemberAccessRecords(MemberRepository repository, Transactions transactions, AuditLog audit) {
+        this.repository = repository;
         this.transactions = transactions;
+        this.audit = audit;
     }
 
     @Override
-    public Mono<Grant> lookup(TenantId tenant, UserId user) {
-        return transactions.inTenant(tenant, sql -> Mono.from(sql
-                        .select(MEMBER.STATUS, DSL.arrayAgg(CLIENT_BRAND_SCOPE.BRAND_ID))
-                        .from(MEMBER)
-                        .leftJoin(CLIENT_BRAND_SCOPE)
-                        .on(CLIENT_BRAND_SCOPE.TENANT_ID.eq(MEMBER.TENANT_ID)
-                                .and(CLIENT_BRAND_SCOPE.USER_ID.eq(MEMBER.USER_ID)))
-                        .where(MEMBER.TENANT_ID.eq(tenant.value()).and(MEMBER.USER_ID.eq(user.value())))
-                        .groupBy(MEMBER.STATUS))
-                .map(row -> {
-                    Set<BrandId> scope = new HashSet<>();
-                    for (var brand : row.value2()) {
-                        if (brand != null) {
-                            scope.add(new BrandId(brand));
-                        }
-                    }
-                    return new Grant(!"deactivated".equals(row.value1()), scope);
-                }));
+    public Mono<Grant> lookup(TenantId tenant, Actor caller) {
+        return transactions.inTenant(tenant, sql -> repository.find(sql, tenant, caller.userId())
+                        .flatMap(member -> member.status() == MemberStatus.INVITED
+                                ? markActive(sql, tenant, caller, member) : Mono.just(member)))
+                .map(member -> new Grant(member.status() != MemberStatus.DEACTIVATED, member.brandScope()));
+    }
+
+    private Mono<Member> markActive(DSLContext sql, TenantId tenant, Actor caller, Member member) {
+        return repository.markActive(sql, tenant, member.id())
+                .flatMap(marked -> marked
+                        ? audit.record(sql, tenant, AuditActor.of(caller), new AuditEntry("member.activated",
+                                "member", member.id().value(), Map.of("status", MemberStatus.INVITED.value()),
+                                Map.of("status", MemberStatus.ACTIVE.value())))
+                        : Mono.empty())
+                .then(repository.find(sql, tenant, member.id()));
     }
 }

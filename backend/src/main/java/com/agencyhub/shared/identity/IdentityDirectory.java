@@ -1,5 +1,6 @@
 package com.agencyhub.shared.identity;
 
+import java.net.URI;
 import java.util.Optional;
 import java.util.Set;
 import reactor.core.publisher.Mono;
@@ -24,6 +25,10 @@ public interface IdentityDirectory {
 
     /** Makes the user a member of the organization; a no-op when already a member. */
     Mono<Void> addMember(String organizationId, String userId);
+
+    Mono<Void> removeMember(String organizationId, String userId);
+
+    Mono<Void> sendInvitation(String userId, URI redirectUri);
 
     Mono<Void> grantRealmRoles(String userId, Set<String> roles);
 

@@ -339,4 +339,14 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     public String toString() {
         return "KeycloakIdentityDirectory[realm=" + realm.toLowerCase(Locale.ROOT) + "]";
     }
+
+    @Override
+    public Mono<Void> removeMember(String organizationId, String userId) {
+        throw new UnsupportedOperationException("TEMPORARY until the identity branch is merged");
+    }
+
+    @Override
+    public Mono<Void> sendInvitation(String userId, java.net.URI redirectUri) {
+        throw new UnsupportedOperationException("TEMPORARY until the identity branch is merged");
+    }
 }

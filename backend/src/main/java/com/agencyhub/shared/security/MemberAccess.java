@@ -2,7 +2,6 @@ package com.agencyhub.shared.security;
 
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.TenantId;
-import com.agencyhub.shared.UserId;
 import reactor.core.publisher.Mono;
 
 import java.util.Set;
@@ -13,8 +12,8 @@ import java.util.Set;
  */
 public interface MemberAccess {
 
-    /** Empty when we hold no record of the user in this agency. */
-    Mono<Grant> lookup(TenantId tenant, UserId user);
+    /** Empty when we hold no record of the caller in the agency their token names. */
+    Mono<Grant> lookup(TenantId tenant, Actor caller);
 
     record Grant(boolean active, Set<BrandId> brandScope) {
 

@@ -46,6 +46,8 @@ public class SecurityConfiguration {
 
     private static final String[] STAFF = {Role.AGENCY_ADMIN.claimValue(), Role.AGENCY_MANAGER.claimValue(),
             Role.SOCIAL_MEDIA_MANAGER.claimValue()};
+    private static final String[] ADMINS_AND_MANAGERS = {Role.AGENCY_ADMIN.claimValue(),
+            Role.AGENCY_MANAGER.claimValue()};
 
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder, ProblemWriter problems,
@@ -71,6 +73,10 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/v1/agency").hasAnyRole(STAFF)
                         .pathMatchers("/v1/agency").hasRole(Role.AGENCY_ADMIN.claimValue())
                         .pathMatchers("/v1/audit-events").hasRole(Role.AGENCY_ADMIN.claimValue())
+                        .pathMatchers(HttpMethod.GET, "/v1/members", "/v1/members/*").hasAnyRole(STAFF)
+                        .pathMatchers(HttpMethod.POST, "/v1/members/*/invitation").hasAnyRole(ADMINS_AND_MANAGERS)
+                        .pathMatchers("/v1/members", "/v1/members/**").hasRole(Role.AGENCY_ADMIN.claimValue())
+                        .pathMatchers("/v1/client-users", "/v1/client-users/**").hasAnyRole(ADMINS_AND_MANAGERS)
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(token -> authenticate(token, memberAccess)))
@@ -108,7 +114,7 @@ public class SecurityConfiguration {
         if (memberAccess == null || actor.tenant().isEmpty()) {
             return Mono.just(actor);
         }
-        return memberAccess.lookup(actor.tenant().get(), actor.userId())
+        return memberAccess.lookup(actor.tenant().get(), actor)
                 .flatMap(grant -> grant.active() ? Mono.just(actor.withBrandScope(grant.brandScope()))
                         : Mono.<Actor>error(invalidToken("The membership in this agency has been deactivated.")))
                 .defaultIfEmpty(actor);

@@ -1,5 +1,6 @@
 package com.agencyhub.shared.web;
 
+import com.agencyhub.shared.identity.IdentityProviderException;
 import org.springframework.http.HttpStatus;
 
 import java.net.URI;
@@ -60,6 +61,11 @@ public class ApiProblem extends RuntimeException {
     public static ApiProblem preconditionRequired() {
         return new ApiProblem(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", "Precondition required",
                 "Send the resource's current ETag in If-Match to update it.", List.of());
+    }
+
+    /** 503 when Keycloak could not be reached, 502 when it answered with an error. */
+    public static ApiProblem of(IdentityProviderException failure) {
+        return failure.isUnavailable() ? identityProviderUnavailable() : identityProviderFailed();
     }
 
     public static ApiProblem identityProviderUnavailable() {

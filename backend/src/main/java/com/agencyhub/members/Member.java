@@ -1,0 +1,52 @@
+package com.agencyhub.members;
+
+import com.agencyhub.shared.BrandId;
+import com.agencyhub.shared.UserId;
+import com.agencyhub.shared.security.Role;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A person of an agency. Staff have a {@link StaffProfile}; client users have none but a brand scope.
+ * The id is the Keycloak user id.
+ */
+public record Member(UserId id, MemberKind kind, String email, String displayName, Set<Role> roles,
+                     MemberStatus status, StaffProfile profile, Set<BrandId> brandScope, Instant invitedAt,
+                     Instant deactivatedAt, Instant createdAt, Instant updatedAt, int version) {
+
+    public Member {
+        roles = Set.copyOf(roles);
+        brandScope = Set.copyOf(brandScope);
+    }
+
+    public boolean isActiveAdmin() {
+        return status != MemberStatus.DEACTIVATED && roles.contains(Role.AGENCY_ADMIN);
+    }
+
+    /** The state a reviewer of the audit trail needs. */
+    public Map<String, Object> snapshot() {
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("kind", kind.value());
+        snapshot.put("email", email);
+        snapshot.put("displayName", displayName);
+        snapshot.put("roles", new TreeSet<>(roles.stream().map(Role::claimValue).toList()));
+        snapshot.put("status", status.value());
+        if (profile != null) {
+            snapshot.put("homeZone", profile.homeZone().getId());
+            snapshot.put("platforms", new TreeSet<>(profile.platforms()));
+            snapshot.put("languages", new TreeSet<>(profile.languages()));
+            snapshot.put("weeklyCapacityHours", profile.weeklyCapacityHours());
+            snapshot.put("workingTimeRules", profile.rules());
+            snapshot.put("workingHours", profile.workingHours().stream()
+                    .map(hours -> hours.day() + " " + hours.start() + "-" + hours.end()).toList());
+        }
+        if (kind == MemberKind.CLIENT) {
+            snapshot.put("brandScope", new TreeSet<>(brandScope.stream().map(BrandId::toString).toList()));
+        }
+        return snapshot;
+    }
+}

@@ -1,0 +1,256 @@
+package com.agencyhub.members;
+
+import com.agencyhub.audit.AuditActor;
+import com.agencyhub.audit.AuditEntry;
+import com.agencyhub.audit.AuditLog;
+import com.agencyhub.members.internal.MemberRepository;
+import com.agencyhub.shared.BrandId;
+import com.agencyhub.shared.Page;
+import com.agencyhub.shared.TenantId;
+import com.agencyhub.shared.UserId;
+import com.agencyhub.shared.db.SqlErrors;
+import com.agencyhub.shared.db.Transactions;
+import com.agencyhub.shared.identity.IdentityDirectory;
+import com.agencyhub.shared.identity.IdentityProviderException;
+import com.agencyhub.shared.identity.NewUser;
+import com.agencyhub.shared.identity.UserRef;
+import com.agencyhub.shared.security.Role;
+import com.agencyhub.shared.web.ApiProblem;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The people of an agency. Keycloak holds their accounts, organization membership and realm roles; we hold
+ * their profile, status and brand scope. Changes that touch both run the Keycloak calls inside the database
+ * transaction, so a Keycloak failure rolls our side back.
+ */
+@Service
+public class Members {
+
+    private final MemberRepository repository;
+    private final Transactions transactions;
+    private final AuditLog audit;
+    private final IdentityDirectory identity;
+    private final MembersProperties properties;
+
+    public Members(MemberRepository repository, Transactions transactions, AuditLog audit, IdentityDirectory identity,
+                   MembersProperties properties) {
+        this.repository = repository;
+        this.transactions = transactions;
+        this.audit = audit;
+        this.identity = identity;
+        this.properties = properties;
+    }
+
+    public record Outcome(Member member, boolean created) {
+    }
+
+    public Mono<Page<Member>> list(TenantId tenant, MemberKind kind, MemberStatus status, int limit, String cursor) {
+        return transactions.inTenant(tenant, sql -> repository.list(sql, tenant, kind, status, limit, cursor));
+    }
+
+    public Mono<Member> get(TenantId tenant, UserId id) {
+        return transactions.inTenant(tenant, sql -> repository.find(sql, tenant, id))
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("The member")));
+    }
+
+    /**
+     * Invites a person, idempotent on the e-mail address: an invited or active member of the same kind is
+     * answered unchanged. New accounts get Keycloak's set-password e-mail.
+     */
+    public Mono<Outcome> invite(TenantId tenant, AuditActor actor, Invitation invitation) {
+        return existing(tenant, invitation)
+                .switchIfEmpty(Mono.defer(() -> create(tenant, actor, invitation)))
+                // a concurrent identical invitation stored the member first
+                .onErrorResume(SqlErrors::isUniqueViolation, raced -> existing(tenant, invitation)
+                        .switchIfEmpty(Mono.error(raced)));
+    }
+
+    private Mono<Outcome> existing(TenantId tenant, Invitation invitation) {
+        return transactions.inTenant(tenant, sql -> repository.findByEmail(sql, tenant, invitation.email()))
+                .flatMap(member -> {
+                    if (member.kind() != invitation.kind()) {
+                        return Mono.error(ApiProblem.conflict(invitation.email() + " is already a "
+                                + member.kind().value() + " member of this agency."));
+                    }
+                    if (member.status() == MemberStatus.DEACTIVATED) {
+                        return Mono.error(ApiProblem.conflict(invitation.email()
+                                + " was deactivated; reactivate the member instead of inviting again."));
+                    }
+                    return Mono.just(new Outcome(member, false));
+                });
+    }
+
+    private Mono<Outcome> create(TenantId tenant, AuditActor actor, Invitation invitation) {
+        NewUser account = new NewUser(invitation.email(), invitation.firstName(), invitation.lastName(),
+                invitation.initialPassword(), invitation.initialPassword().isPresent());
+        return identity.ensureUser(account)
+                .flatMap(user -> identity.addMember(organization(tenant), user.id())
+                        .then(identity.grantRealmRoles(user.id(), claimValues(invitation.roles())))
+                        .then(sendInvitationIfNew(user, invitation))
+                        .thenReturn(user))
+                .onErrorMap(IdentityProviderException.class, ApiProblem::of)
+                .flatMap(user -> transactions.inTenant(tenant, sql -> store(sql, tenant, actor, invitation,
+                        new UserId(UUID.fromString(user.id())))))
+                .onErrorMap(SqlErrors::isForeignKeyViolation, unknownBrand -> ApiProblem.invalidField("brandIds",
+                        "names a brand this agency does not have", "unknown-brand"))
+                .map(member -> new Outcome(member, true));
+    }
+
+    private Mono<Void> sendInvitationIfNew(UserRef user, Invitation invitation) {
+        return user.created() && invitation.initialPassword().isEmpty()
+                ? sendInvitation(new UserId(UUID.fromString(user.id())))
+                : Mono.empty();
+    }
+
+    Mono<Void> sendInvitation(UserId user) {
+        return identity.sendInvitation(user.toString(), properties.invitationRedirect());
+    }
+
+    Mono<Member> store(DSLContext sql, TenantId tenant, AuditActor actor, Invitation invitation, UserId user) {
+        Mono<Member> inserted = repository.insert(sql, tenant, user, invitation.kind(), invitation.email(),
+                invitation.displayName(), invitation.roles(), invitation.profile());
+        if (invitation.kind() == MemberKind.CLIENT) {
+            inserted = inserted.flatMap(member -> repository.replaceBrandScope(sql, tenant, user,
+                    invitation.brandScope()).then(repository.find(sql, tenant, user)));
+        }
+        return inserted.flatMap(member -> audit.record(sql, tenant, actor,
+                        new AuditEntry("member.invited", "member", user.value(), null, member.snapshot()))
+                .thenReturn(member));
+    }
+
+    /** Changes a member if it still has {@code expectedVersion} (else 412); role changes go to Keycloak too. */
+    public Mono<Member> update(TenantId tenant, AuditActor actor, UserId id, int expectedVersion,
+                              MemberChanges changes) {
+        return change(tenant, id, (sql, current) -> {
+            if (current.version() != expectedVersion) {
+                return Mono.error(ApiProblem.preconditionFailed());
+            }
+            if (current.kind() == MemberKind.CLIENT && changes.touchesStaffProfile()) {
+                return Mono.error(ApiProblem.badRequest(
+                        "A client user has no roles, home zone or working time to change; send displayName only."));
+            }
+            Member changed = changes.applyTo(current);
+            return requireAnotherAdminIfDemoted(sql, tenant, current, changed)
+                    .then(save(sql, tenant, actor, "member.updated", current, changed))
+                    .flatMap(updated -> syncRoles(current, updated).thenReturn(updated));
+        });
+    }
+
+    /** Takes away the member's access (Keycloak membership, and at once through our records); keeps history. */
+    public Mono<Member> deactivate(TenantId tenant, AuditActor actor, UserId id) {
+        return change(tenant, id, (sql, current) -> {
+            if (current.status() == MemberStatus.DEACTIVATED) {
+                return Mono.just(current);
+            }
+            Member changed = withStatus(current, MemberStatus.DEACTIVATED, Instant.now());
+            return requireAnotherAdminIfDemoted(sql, tenant, current, changed)
+                    .then(save(sql, tenant, actor, "member.deactivated", current, changed))
+                    .flatMap(updated -> identity.removeMember(organization(tenant), id.toString()).thenReturn(updated));
+        });
+    }
+
+    public Mono<Member> reactivate(TenantId tenant, AuditActor actor, UserId id) {
+        return change(tenant, id, (sql, current) -> {
+            if (current.status() != MemberStatus.DEACTIVATED) {
+                return Mono.just(current);
+            }
+            return save(sql, tenant, actor, "member.reactivated", current,
+                    withStatus(current, MemberStatus.ACTIVE, null))
+                    .flatMap(updated -> identity.addMember(organization(tenant), id.toString()).thenReturn(updated));
+        });
+    }
+
+    /** Keycloak sends the set-password e-mail again; only while the member has not signed in. */
+    public Mono<Member> resendInvitation(TenantId tenant, AuditActor actor, UserId id) {
+        return change(tenant, id, (sql, current) -> {
+            if (current.status() != MemberStatus.INVITED) {
+                return Mono.error(ApiProblem.conflict("Only invited members get the invitation again; this one is "
+                        + current.status().value() + "."));
+            }
+            return audit.record(sql, tenant, actor, new AuditEntry("member.invitation-sent", "member", id.value(),
+                            null, null))
+                    .then(sendInvitation(id))
+                    .thenReturn(current);
+        });
+    }
+
+    /** Sets the brands a client user may see; the next request of theirs already uses it. */
+    public Mono<Member> replaceBrandScope(TenantId tenant, AuditActor actor, UserId id, Set<BrandId> brands) {
+        return change(tenant, id, (sql, current) -> {
+            if (current.kind() != MemberKind.CLIENT) {
+                return Mono.error(ApiProblem.notFound("The client user"));
+            }
+            Member changed = new Member(current.id(), current.kind(), current.email(), current.displayName(),
+                    current.roles(), current.status(), null, brands, current.invitedAt(), current.deactivatedAt(),
+                    current.createdAt(), current.updatedAt(), current.version());
+            return repository.replaceBrandScope(sql, tenant, id, brands)
+                    .then(save(sql, tenant, actor, "member.brand-scope-changed", current, changed));
+        }).onErrorMap(SqlErrors::isForeignKeyViolation, unknownBrand -> ApiProblem.invalidField("brandIds",
+                "names a brand this agency does not have", "unknown-brand"));
+    }
+
+    private interface Change {
+        Mono<Member> apply(DSLContext sql, Member current);
+    }
+
+    private Mono<Member> change(TenantId tenant, UserId id, Change change) {
+        return transactions.inTenant(tenant, sql -> repository.lock(sql, tenant, id)
+                        .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("The member")))
+                        .flatMap(current -> change.apply(sql, current)))
+                .onErrorMap(IdentityProviderException.class, ApiProblem::of);
+    }
+
+    private Mono<Member> save(DSLContext sql, TenantId tenant, AuditActor actor, String action, Member current,
+                              Member changed) {
+        return repository.update(sql, tenant, changed, current.version())
+                .switchIfEmpty(Mono.error(ApiProblem::preconditionFailed))
+                .flatMap(updated -> audit.record(sql, tenant, actor, new AuditEntry(action, "member",
+                        current.id().value(), current.snapshot(), updated.snapshot())).thenReturn(updated));
+    }
+
+    private Mono<Void> requireAnotherAdminIfDemoted(DSLContext sql, TenantId tenant, Member current, Member changed) {
+        if (!current.isActiveAdmin() || changed.isActiveAdmin()) {
+            return Mono.empty();
+        }
+        return repository.lockOtherActiveAdmins(sql, tenant, current.id())
+                .flatMap(others -> others > 0 ? Mono.<Void>empty() : Mono.error(ApiProblem.conflict(
+                        current.displayName() + " is the agency's last agency admin; make another member "
+                                + "agency-admin first.")));
+    }
+
+    private Mono<Void> syncRoles(Member before, Member after) {
+        Set<String> granted = claimValues(difference(after.roles(), before.roles()));
+        Set<String> revoked = claimValues(difference(before.roles(), after.roles()));
+        String user = after.id().toString();
+        return (granted.isEmpty() ? Mono.<Void>empty() : identity.grantRealmRoles(user, granted))
+                .then(revoked.isEmpty() ? Mono.<Void>empty() : identity.revokeRealmRoles(user, revoked));
+    }
+
+    private static Member withStatus(Member current, MemberStatus status, Instant deactivatedAt) {
+        return new Member(current.id(), current.kind(), current.email(), current.displayName(), current.roles(),
+                status, current.profile(), current.brandScope(), current.invitedAt(), deactivatedAt,
+                current.createdAt(), current.updatedAt(), current.version());
+    }
+
+    private static Set<Role> difference(Set<Role> a, Set<Role> b) {
+        Set<Role> result = new HashSet<>(a);
+        result.removeAll(b);
+        return result;
+    }
+
+    private static Set<String> claimValues(Set<Role> roles) {
+        return roles.stream().map(Role::claimValue).collect(Collectors.toSet());
+    }
+
+    private static String organization(TenantId tenant) {
+        return tenant.value().toString();
+    }
+}

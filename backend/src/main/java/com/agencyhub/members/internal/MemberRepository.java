@@ -1,0 +1,208 @@
+package com.agencyhub.members.internal;
+
+import com.agencyhub.members.Member;
+import com.agencyhub.members.MemberKind;
+import com.agencyhub.members.MemberStatus;
+import com.agencyhub.members.StaffProfile;
+import com.agencyhub.members.WorkingTimeRules;
+import com.agencyhub.shared.BrandId;
+import com.agencyhub.shared.Page;
+import com.agencyhub.shared.TenantId;
+import com.agencyhub.shared.UserId;
+import com.agencyhub.shared.security.Role;
+import com.agencyhub.shared.web.Cursor;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static com.agencyhub.jooq.Tables.CLIENT_BRAND_SCOPE;
+import static com.agencyhub.jooq.Tables.MEMBER;
+
+/** The member table and the client brand scope, always filtered by tenant (RLS is the second wall). */
+@Repository
+public class MemberRepository {
+
+    private static final Field<UUID[]> BRAND_SCOPE = DSL.array(DSL
+                    .select(CLIENT_BRAND_SCOPE.BRAND_ID).from(CLIENT_BRAND_SCOPE)
+                    .where(CLIENT_BRAND_SCOPE.TENANT_ID.eq(MEMBER.TENANT_ID)
+                            .and(CLIENT_BRAND_SCOPE.USER_ID.eq(MEMBER.USER_ID)))
+                    .orderBy(CLIENT_BRAND_SCOPE.BRAND_ID))
+            .as("brand_scope");
+
+    public Mono<Member> insert(DSLContext sql, TenantId tenant, UserId user, MemberKind kind, String email,
+                               String displayName, Set<Role> roles, StaffProfile profile) {
+        var insert = sql.insertInto(MEMBER)
+                .set(MEMBER.TENANT_ID, tenant.value())
+                .set(MEMBER.USER_ID, user.value())
+                .set(MEMBER.KIND, kind.value())
+                .set(MEMBER.EMAIL, email)
+                .set(MEMBER.DISPLAY_NAME, displayName)
+                .set(MEMBER.ROLES, roleNames(roles))
+                .set(MEMBER.STATUS, MemberStatus.INVITED.value())
+                .set(MEMBER.INVITED_AT, DSL.currentInstant());
+        if (profile != null) {
+            insert = insert.set(MEMBER.HOME_ZONE, profile.homeZone().getId())
+                    .set(MEMBER.PLATFORMS, profile.platforms().toArray(String[]::new))
+                    .set(MEMBER.LANGUAGES, profile.languages().toArray(String[]::new))
+                    .set(MEMBER.WEEKLY_CAPACITY_HOURS, profile.weeklyCapacityHours())
+                    .set(MEMBER.MAX_HOURS_PER_WEEK, profile.rules().maxHoursPerWeek())
+                    .set(MEMBER.MAX_CONSECUTIVE_DAYS, profile.rules().maxConsecutiveDays())
+                    .set(MEMBER.MIN_REST_MINUTES, profile.rules().minRestMinutes())
+                    .set(MEMBER.WORKING_HOURS, WorkingHoursJson.write(profile.workingHours()));
+        }
+        return Mono.from(insert).then(find(sql, tenant, user));
+    }
+
+    public Mono<Void> replaceBrandScope(DSLContext sql, TenantId tenant, UserId user, Set<BrandId> brands) {
+        var delete = sql.deleteFrom(CLIENT_BRAND_SCOPE)
+                .where(CLIENT_BRAND_SCOPE.TENANT_ID.eq(tenant.value()).and(CLIENT_BRAND_SCOPE.USER_ID.eq(user.value())));
+        if (brands.isEmpty()) {
+            return Mono.from(delete).then();
+        }
+        var insert = sql.insertInto(CLIENT_BRAND_SCOPE, CLIENT_BRAND_SCOPE.TENANT_ID, CLIENT_BRAND_SCOPE.USER_ID,
+                CLIENT_BRAND_SCOPE.BRAND_ID);
+        for (BrandId brand : brands) {
+            insert = insert.values(tenant.value(), user.value(), brand.value());
+        }
+        return Mono.from(delete).then(Mono.from(insert)).then();
+    }
+
+    public Mono<Member> find(DSLContext sql, TenantId tenant, UserId user) {
+        return Mono.from(sql.select(MEMBER.asterisk(), BRAND_SCOPE).from(MEMBER)
+                        .where(MEMBER.TENANT_ID.eq(tenant.value()).and(MEMBER.USER_ID.eq(user.value()))))
+                .map(MemberRepository::member);
+    }
+
+    public Mono<Member> findByEmail(DSLContext sql, TenantId tenant, String email) {
+        return Mono.from(sql.select(MEMBER.asterisk(), BRAND_SCOPE).from(MEMBER)
+                        .where(MEMBER.TENANT_ID.eq(tenant.value()).and(MEMBER.EMAIL.eq(email))))
+                .map(MemberRepository::member);
+    }
+
+    /** Locks the member row for the rest of the transaction (read-modify-write, last-admin rule). */
+    public Mono<Member> lock(DSLContext sql, TenantId tenant, UserId user) {
+        return Mono.from(sql.select(MEMBER.asterisk(), BRAND_SCOPE).from(MEMBER)
+                        .where(MEMBER.TENANT_ID.eq(tenant.value()).and(MEMBER.USER_ID.eq(user.value())))
+                        .forUpdate().of(MEMBER))
+                .map(MemberRepository::member);
+    }
+
+    /**
+     * The agency's admins who still have access, other than {@code except}, with their rows locked so that
+     * two concurrent demotions cannot both pass the last-admin check.
+     */
+    public Mono<Integer> lockOtherActiveAdmins(DSLContext sql, TenantId tenant, UserId except) {
+        return Flux.from(sql.select(MEMBER.USER_ID).from(MEMBER)
+                        .where(MEMBER.TENANT_ID.eq(tenant.value())
+                                .and(MEMBER.USER_ID.ne(except.value()))
+                                .and(MEMBER.STATUS.ne(MemberStatus.DEACTIVATED.value()))
+                                .and(DSL.val(Role.AGENCY_ADMIN.claimValue()).eq(DSL.any(MEMBER.ROLES))))
+                        .forUpdate())
+                .count()
+                .map(Long::intValue);
+    }
+
+    /** Stores the member's editable fields if it still has {@code expectedVersion}; empty otherwise. */
+    public Mono<Member> update(DSLContext sql, TenantId tenant, Member changed, int expectedVersion) {
+        var update = sql.update(MEMBER)
+                .set(MEMBER.DISPLAY_NAME, changed.displayName())
+                .set(MEMBER.ROLES, roleNames(changed.roles()))
+                .set(MEMBER.STATUS, changed.status().value())
+                .set(MEMBER.DEACTIVATED_AT, changed.deactivatedAt())
+                .set(MEMBER.UPDATED_AT, DSL.currentInstant())
+                .set(MEMBER.VERSION, MEMBER.VERSION.plus(1));
+        StaffProfile profile = changed.profile();
+        if (profile != null) {
+            update = update.set(MEMBER.HOME_ZONE, profile.homeZone().getId())
+                    .set(MEMBER.PLATFORMS, profile.platforms().toArray(String[]::new))
+                    .set(MEMBER.LANGUAGES, profile.languages().toArray(String[]::new))
+                    .set(MEMBER.WEEKLY_CAPACITY_HOURS, profile.weeklyCapacityHours())
+                    .set(MEMBER.MAX_HOURS_PER_WEEK, profile.rules().maxHoursPerWeek())
+                    .set(MEMBER.MAX_CONSECUTIVE_DAYS, profile.rules().maxConsecutiveDays())
+                    .set(MEMBER.MIN_REST_MINUTES, profile.rules().minRestMinutes())
+                    .set(MEMBER.WORKING_HOURS, WorkingHoursJson.write(profile.workingHours()));
+        }
+        return Mono.from(update.where(MEMBER.TENANT_ID.eq(tenant.value())
+                                .and(MEMBER.USER_ID.eq(changed.id().value()))
+                                .and(MEMBER.VERSION.eq(expectedVersion))))
+                .filter(rows -> rows == 1)
+                .flatMap(rows -> find(sql, tenant, changed.id()));
+    }
+
+    /** Marks an invited member active at their first signed-in request; true when this call did it. */
+    public Mono<Boolean> markActive(DSLContext sql, TenantId tenant, UserId user) {
+        return Mono.from(sql.update(MEMBER)
+                        .set(MEMBER.STATUS, MemberStatus.ACTIVE.value())
+                        .set(MEMBER.UPDATED_AT, DSL.currentInstant())
+                        .set(MEMBER.VERSION, MEMBER.VERSION.plus(1))
+                        .where(MEMBER.TENANT_ID.eq(tenant.value()).and(MEMBER.USER_ID.eq(user.value()))
+                                .and(MEMBER.STATUS.eq(MemberStatus.INVITED.value()))))
+                .map(rows -> rows == 1);
+    }
+
+    /** One page ordered by display name, then user id; without a status filter, deactivated ones are left out. */
+    public Mono<Page<Member>> list(DSLContext sql, TenantId tenant, MemberKind kind, MemberStatus status,
+                                   int limit, String cursor) {
+        List<Condition> conditions = new ArrayList<>();
+        conditions.add(MEMBER.TENANT_ID.eq(tenant.value()));
+        if (kind != null) {
+            conditions.add(MEMBER.KIND.eq(kind.value()));
+        }
+        conditions.add(status != null ? MEMBER.STATUS.eq(status.value())
+                : MEMBER.STATUS.ne(MemberStatus.DEACTIVATED.value()));
+        List<String> after = Cursor.decode(cursor, 2);
+        if (after != null) {
+            UUID afterId = uuidFromCursor(after.get(1));
+            conditions.add(DSL.row(MEMBER.DISPLAY_NAME, MEMBER.USER_ID).gt(DSL.row(after.get(0), afterId)));
+        }
+        return Flux.from(sql.select(MEMBER.asterisk(), BRAND_SCOPE).from(MEMBER).where(conditions)
+                        .orderBy(MEMBER.DISPLAY_NAME, MEMBER.USER_ID).limit(limit + 1))
+                .map(MemberRepository::member)
+                .collectList()
+                .map(rows -> Page.of(rows, limit, last -> Cursor.encode(last.displayName(), last.id().toString())));
+    }
+
+    private static UUID uuidFromCursor(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw Cursor.invalid();
+        }
+    }
+
+    private static String[] roleNames(Collection<Role> roles) {
+        return roles.stream().map(Role::claimValue).sorted().toArray(String[]::new);
+    }
+
+    private static Member member(Record row) {
+        MemberKind kind = MemberKind.of(row.get(MEMBER.KIND));
+        StaffProfile profile = kind == MemberKind.STAFF
+                ? new StaffProfile(ZoneId.of(row.get(MEMBER.HOME_ZONE)), Set.of(row.get(MEMBER.PLATFORMS)),
+                Set.of(row.get(MEMBER.LANGUAGES)), row.get(MEMBER.WEEKLY_CAPACITY_HOURS),
+                new WorkingTimeRules(row.get(MEMBER.MAX_HOURS_PER_WEEK), row.get(MEMBER.MAX_CONSECUTIVE_DAYS),
+                        row.get(MEMBER.MIN_REST_MINUTES)),
+                WorkingHoursJson.read(row.get(MEMBER.WORKING_HOURS)))
+                : null;
+        Set<Role> roles = Arrays.stream(row.get(MEMBER.ROLES)).map(Role::fromClaim)
+                .flatMap(java.util.Optional::stream).collect(Collectors.toSet());
+        Set<BrandId> scope = Arrays.stream(row.get(BRAND_SCOPE)).map(BrandId::new).collect(Collectors.toSet());
+        return new Member(new UserId(row.get(MEMBER.USER_ID)), kind, row.get(MEMBER.EMAIL),
+                row.get(MEMBER.DISPLAY_NAME), roles, MemberStatus.of(row.get(MEMBER.STATUS)), profile, scope,
+                row.get(MEMBER.INVITED_AT), row.get(MEMBER.DEACTIVATED_AT), row.get(MEMBER.CREATED_AT),
+                row.get(MEMBER.UPDATED_AT), row.get(MEMBER.VERSION));
+    }
+}

@@ -1,0 +1,40 @@
+package com.agencyhub.members.internal;
+
+import com.agencyhub.members.WeeklyHours;
+import org.jooq.JSONB;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Working hours as stored in member.working_hours: [{"day":"MONDAY","start":"09:00","end":"17:00"}, …]. */
+final class WorkingHoursJson {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private WorkingHoursJson() {
+    }
+
+    static JSONB write(List<WeeklyHours> hours) {
+        ArrayNode array = JSON.createArrayNode();
+        hours.forEach(interval -> array.addObject()
+                .put("day", interval.day().name())
+                .put("start", interval.start().toString())
+                .put("end", interval.end().toString()));
+        return JSONB.valueOf(array.toString());
+    }
+
+    static List<WeeklyHours> read(JSONB stored) {
+        List<WeeklyHours> hours = new ArrayList<>();
+        for (JsonNode interval : JSON.readTree(stored.data())) {
+            hours.add(new WeeklyHours(DayOfWeek.valueOf(interval.path("day").asString()),
+                    LocalTime.parse(interval.path("start").asString()),
+                    LocalTime.parse(interval.path("end").asString())));
+        }
+        return hours;
+    }
+}

@@ -1,0 +1,132 @@
+package com.agencyhub.members.web;
+
+import com.agencyhub.api.model.MemberDto;
+import com.agencyhub.api.model.MemberKindDto;
+import com.agencyhub.api.model.MemberStatusDto;
+import com.agencyhub.api.model.RoleDto;
+import com.agencyhub.api.model.StaffRoleDto;
+import com.agencyhub.api.model.WeeklyHoursDto;
+import com.agencyhub.api.model.WorkingTimeRulesDto;
+import com.agencyhub.members.Member;
+import com.agencyhub.members.StaffProfile;
+import com.agencyhub.members.WeeklyHours;
+import com.agencyhub.members.WorkingTimeRules;
+import com.agencyhub.shared.BrandId;
+import com.agencyhub.shared.security.Role;
+import com.agencyhub.shared.web.ApiProblem;
+import com.agencyhub.shared.web.ETags;
+import org.springframework.http.ResponseEntity;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** Members as the contract shows them, and the contract's profile parts turned into ours. */
+final class MemberDtos {
+
+    private MemberDtos() {
+    }
+
+    static MemberDto of(Member member) {
+        StaffProfile profile = member.profile();
+        return new MemberDto(member.id().value(), MemberKindDto.fromValue(member.kind().value()), member.email(),
+                member.displayName(),
+                member.roles().stream().map(role -> RoleDto.fromValue(role.claimValue()))
+                        .collect(Collectors.toCollection(LinkedHashSet::new)),
+                MemberStatusDto.fromValue(member.status().value()),
+                profile == null ? null : profile.homeZone().getId(),
+                profile == null ? Set.of() : new TreeSet<>(profile.platforms()),
+                profile == null ? Set.of() : new TreeSet<>(profile.languages()),
+                profile == null ? null : profile.weeklyCapacityHours(),
+                profile == null ? null : rules(profile.rules()),
+                profile == null ? List.of() : profile.workingHours().stream().map(MemberDtos::hours).toList(),
+                member.brandScope().stream().map(BrandId::value).collect(Collectors.toCollection(TreeSet::new)),
+                utc(member.invitedAt()), utc(member.deactivatedAt()), utc(member.createdAt()),
+                utc(member.updatedAt()), (long) member.version());
+    }
+
+    static ResponseEntity<MemberDto> ok(Member member) {
+        return ResponseEntity.ok().eTag(ETags.of(member.version())).body(of(member));
+    }
+
+    static Set<Role> roles(Collection<StaffRoleDto> roles) {
+        return roles.stream().map(role -> Role.fromClaim(role.getValue()).orElseThrow())
+                .collect(Collectors.toSet());
+    }
+
+    static WorkingTimeRules rules(WorkingTimeRulesDto rules) {
+        if (rules == null) {
+            return null;
+        }
+        return new WorkingTimeRules(rules.getMaxHoursPerWeek(), rules.getMaxConsecutiveDays(),
+                rules.getMinRestMinutes() == null ? WorkingTimeRules.DEFAULT_MIN_REST_MINUTES
+                        : rules.getMinRestMinutes());
+    }
+
+    /** Weekly hours in request order; a zero-length or overlapping interval is a field error. */
+    static List<WeeklyHours> workingHours(List<WeeklyHoursDto> hours) {
+        if (hours == null) {
+            return null;
+        }
+        List<WeeklyHours> intervals = new ArrayList<>();
+        for (int i = 0; i < hours.size(); i++) {
+            WeeklyHoursDto dto = hours.get(i);
+            LocalTime start = LocalTime.parse(dto.getStart());
+            LocalTime end = LocalTime.parse(dto.getEnd());
+            if (start.equals(end)) {
+                throw ApiProblem.invalidField("workingHours[" + i + "]", "start and end must differ", "empty-interval");
+            }
+            WeeklyHours interval = new WeeklyHours(DayOfWeek.valueOf(dto.getDay().getValue()), start, end);
+            for (int j = 0; j < intervals.size(); j++) {
+                if (overlap(intervals.get(j), interval)) {
+                    throw ApiProblem.invalidField("workingHours[" + i + "]", "overlaps workingHours[" + j + "]",
+                            "overlap");
+                }
+            }
+            intervals.add(interval);
+        }
+        return intervals;
+    }
+
+    private static boolean overlap(WeeklyHours a, WeeklyHours b) {
+        int[] x = minutesOfWeek(a);
+        int[] y = minutesOfWeek(b);
+        int week = 7 * 24 * 60;
+        // compare on a doubled week so that intervals running past Sunday midnight are handled too
+        for (int shift = -week; shift <= week; shift += week) {
+            if (x[0] < y[1] + shift && y[0] + shift < x[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int[] minutesOfWeek(WeeklyHours hours) {
+        int start = (hours.day().getValue() - 1) * 24 * 60 + hours.start().getHour() * 60 + hours.start().getMinute();
+        int length = (hours.end().toSecondOfDay() - hours.start().toSecondOfDay()) / 60;
+        return new int[] {start, start + (length < 0 ? length + 24 * 60 : length)};
+    }
+
+    private static WorkingTimeRulesDto rules(WorkingTimeRules rules) {
+        return new WorkingTimeRulesDto().maxHoursPerWeek(rules.maxHoursPerWeek())
+                .maxConsecutiveDays(rules.maxConsecutiveDays()).minRestMinutes(rules.minRestMinutes());
+    }
+
+    private static WeeklyHoursDto hours(WeeklyHours hours) {
+        return new WeeklyHoursDto(WeeklyHoursDto.DayEnum.fromValue(hours.day().name()), hours.start().toString(),
+                hours.end().toString());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}
