@@ -2,6 +2,8 @@ package com.agencyhub.devstack;
 
 import com.agencyhub.AgencyHubApplication;
 import com.agencyhub.testsupport.keycloak.KeycloakServer;
+import com.agencyhub.testsupport.mail.MailServer;
+import com.agencyhub.testsupport.mail.ReceivedEmail;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -13,7 +15,8 @@ import java.util.Map;
 
 /**
  * The whole product on one machine: embedded PostgreSQL and Keycloak (both keep their data in
- * {@code .devstack/}), the backend on port 8080 and the demo data. Started by
+ * {@code .devstack/}), a mail server on port 1025 that prints Keycloak's emails, the backend on port 8080 and the
+ * demo data. Started by
  * {@code ./mvnw -pl backend -am spring-boot:test-run} (or {@code infra/dev/start}); Ctrl-C or
  * {@code infra/dev/stop} stops everything.
  * {@code KEYCLOAK_URL} and {@code AGENCYHUB_DEV_POSTGRES_URL} use servers of your own instead.
@@ -34,6 +37,8 @@ public final class DevStack {
             keycloakUrl = keycloak.url();
         }
 
+        MailServer mail = startMailServer();
+
         SpringApplication application = new SpringApplication(AgencyHubApplication.class, DemoData.class);
         application.setRegisterShutdownHook(false);
         application.setDefaultProperties(properties(database, keycloakUrl));
@@ -41,7 +46,7 @@ public final class DevStack {
         try {
             context = application.run(args);
         } catch (RuntimeException failure) {
-            stop(null, keycloak, database);
+            stop(null, keycloak, mail, database);
             throw failure;
         }
 
@@ -49,10 +54,29 @@ public final class DevStack {
         Path pidFile = repository.resolve(".devstack/devstack.pid");
         Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop(context, ownKeycloak, database);
+            stop(context, ownKeycloak, mail, database);
             pidFile.toFile().delete();
         }, "dev-stack-stop"));
-        printWelcome(keycloakUrl, Duration.ofNanos(System.nanoTime() - started));
+        printWelcome(keycloakUrl, mail != null, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** The realm sends mail to 127.0.0.1:1025; a mail catcher of the developer's own may already listen there. */
+    private static MailServer startMailServer() {
+        if (MailServer.portTaken()) {
+            System.out.printf("Port %s:%d is taken (a mail catcher such as Mailpit?): not starting the dev mail "
+                    + "server; Keycloak's emails go there.%n", MailServer.HOST, MailServer.PORT);
+            return null;
+        }
+        MailServer mail = MailServer.start();
+        mail.forEachNewEmail(DevStack::printEmail);
+        return mail;
+    }
+
+    private static void printEmail(ReceivedEmail email) {
+        StringBuilder text = new StringBuilder("\n---- email to ").append(String.join(", ", email.to()))
+                .append(": ").append(email.subject()).append('\n');
+        email.links().forEach(link -> text.append("  ").append(link).append('\n'));
+        System.out.println(text);
     }
 
     private static Map<String, Object> properties(DevDatabase database, String keycloakUrl) {
@@ -64,12 +88,16 @@ public final class DevStack {
         return properties;
     }
 
-    private static void stop(ConfigurableApplicationContext context, KeycloakServer keycloak, DevDatabase database) {
+    private static void stop(ConfigurableApplicationContext context, KeycloakServer keycloak, MailServer mail,
+                             DevDatabase database) {
         if (context != null) {
             context.close();
         }
         if (keycloak != null) {
             keycloak.close();
+        }
+        if (mail != null) {
+            mail.close();
         }
         try {
             database.close();
@@ -78,7 +106,9 @@ public final class DevStack {
         }
     }
 
-    private static void printWelcome(String keycloakUrl, Duration startup) {
+    private static void printWelcome(String keycloakUrl, boolean ownMailServer, Duration startup) {
+        String emails = (ownMailServer ? "printed here with their links" : "sent to your mail catcher")
+                + " (SMTP " + MailServer.HOST + ":" + MailServer.PORT + ")";
         String tokenUrl = keycloakUrl + "/realms/" + KeycloakServer.REALM + "/protocol/openid-connect/token";
         System.out.printf("""
 
@@ -87,6 +117,7 @@ public final class DevStack {
                    API             http://localhost:8080/v1
                    API docs        http://localhost:8080/api/docs/index.html
                    Keycloak        %s   (admin console: admin / admin)
+                   Emails          %s
                  Demo users (realm agencyhub)
                    agency admin    %s / %s   (agency "Northwind Social")
                    platform admin  %s / %s
@@ -97,7 +128,7 @@ public final class DevStack {
                    curl -s -H "Authorization: Bearer $TOKEN" http://localhost:8080/v1/me | jq
                  Ctrl-C (or infra/dev/stop) stops everything; data stays in .devstack/.
                 ==================================================================================
-                %n""", startup.toSeconds(), keycloakUrl, DemoData.ADMIN_EMAIL, DemoData.ADMIN_PASSWORD,
+                %n""", startup.toSeconds(), keycloakUrl, emails, DemoData.ADMIN_EMAIL, DemoData.ADMIN_PASSWORD,
                 KeycloakServer.PLATFORM_ADMIN_USERNAME, KeycloakServer.PLATFORM_ADMIN_DEV_PASSWORD, tokenUrl,
                 KeycloakServer.WEB_CLIENT_ID, DemoData.ADMIN_EMAIL, DemoData.ADMIN_PASSWORD);
     }

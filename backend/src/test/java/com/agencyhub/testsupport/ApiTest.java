@@ -54,7 +54,7 @@ public abstract class ApiTest {
                 .exchange()
                 .expectStatus().isCreated()
                 .expectBody(AgencyDto.class).returnResult().getResponseBody();
-        return new TestAgency(new TenantId(created.getId()), slug, new UserId(identity.userId("admin@" + slug + ".test")));
+        return new TestAgency(new TenantId(created.getId()), slug, new UserId(UUID.fromString(identity.user("admin@" + slug + ".test").orElseThrow().id())));
     }
 
     /** Expects a 400 validation problem that names the field. */

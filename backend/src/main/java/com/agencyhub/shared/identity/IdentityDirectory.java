@@ -6,9 +6,9 @@ import java.util.Set;
 import reactor.core.publisher.Mono;
 
 /**
- * The identity provider as the rest of AgencyHub sees it: organizations (one per agency), users and their
- * realm roles. All operations are idempotent where the name says "ensure"/"add"/"grant"/"revoke", so onboarding
- * can be retried safely. Failures of the identity provider surface as {@link IdentityProviderException}.
+ * The identity provider as the rest of AgencyHub sees it: organizations (one per agency), users, their membership
+ * and their realm roles. All operations except {@link #sendInvitation} are idempotent, so onboarding and member
+ * changes can be retried safely. Failures of the identity provider surface as {@link IdentityProviderException}.
  */
 public interface IdentityDirectory {
 
@@ -26,11 +26,25 @@ public interface IdentityDirectory {
     /** Makes the user a member of the organization; a no-op when already a member. */
     Mono<Void> addMember(String organizationId, String userId);
 
+    /** Ends the membership; a no-op when the user is not a member. The user stays. */
     Mono<Void> removeMember(String organizationId, String userId);
 
+    /**
+     * Emails the user a link to set a password (and to verify the address when it is not verified yet); afterwards
+     * the user is sent to {@code redirectUri}, which must be a redirect URI of the web client. Each call sends
+     * another email; earlier links stay valid until they expire.
+     */
     Mono<Void> sendInvitation(String userId, URI redirectUri);
 
+    /** Enables or disables sign-in; disabling also ends all of the user's sessions. */
+    Mono<Void> setEnabled(String userId, boolean enabled);
+
+    /** Grants {@link AgencyRoles agency roles}; any other role is refused with IllegalArgumentException. */
     Mono<Void> grantRealmRoles(String userId, Set<String> roles);
 
+    /** Revokes {@link AgencyRoles agency roles}; any other role is refused with IllegalArgumentException. */
     Mono<Void> revokeRealmRoles(String userId, Set<String> roles);
+
+    /** The agency roles granted to the user (other realm roles are left out). */
+    Mono<Set<String>> realmRoles(String userId);
 }

@@ -23,6 +23,6 @@ public class KeycloakIdentityConfiguration {
 
     @Bean
     IdentityDirectory identityDirectory(Keycloak keycloakAdminClient, KeycloakProperties properties) {
-        return new KeycloakIdentityDirectory(keycloakAdminClient, properties.realm());
+        return new KeycloakIdentityDirectory(keycloakAdminClient, properties);
     }
 }

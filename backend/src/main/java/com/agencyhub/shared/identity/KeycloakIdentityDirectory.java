@@ -3,6 +3,7 @@ package com.agencyhub.shared.identity;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,12 +12,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.OrganizationsResource;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
@@ -38,14 +41,21 @@ import reactor.core.scheduler.Schedulers;
 public class KeycloakIdentityDirectory implements IdentityDirectory {
 
     static final String ALIAS_ATTRIBUTE = "agencyhub-alias";
+    /** Keycloak's required-action names (its enum lives in the server SPI, not in the admin client). */
+    private static final String UPDATE_PASSWORD = "UPDATE_PASSWORD";
+    private static final String VERIFY_EMAIL = "VERIFY_EMAIL";
     private static final int PAGE = 100;
 
     private final Keycloak keycloak;
     private final String realm;
+    private final String invitationClientId;
+    private final int invitationLifespanSeconds;
 
-    public KeycloakIdentityDirectory(Keycloak keycloak, String realm) {
+    public KeycloakIdentityDirectory(Keycloak keycloak, KeycloakProperties properties) {
         this.keycloak = Objects.requireNonNull(keycloak, "keycloak");
-        this.realm = Objects.requireNonNull(realm, "realm");
+        this.realm = properties.realm();
+        this.invitationClientId = properties.invitationClientId();
+        this.invitationLifespanSeconds = (int) properties.invitationLifespan().toSeconds();
     }
 
     /** An admin client that authenticates with client_credentials in the configured realm. */
@@ -204,20 +214,65 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
         }).then();
     }
 
+    @Override
+    public Mono<Void> removeMember(String organizationId, String userId) {
+        requireText(organizationId, "organizationId");
+        requireText(userId, "userId");
+        String operation = "remove user " + userId + " from organization " + organizationId;
+        return call(operation, () -> {
+            try (Response response = organizations().get(organizationId).members().member(userId).delete()) {
+                int status = response.getStatus();
+                if (status != 204 && status != 404) { // 404: not a member (any more)
+                    throw rejected(operation, response, null);
+                }
+            }
+            return null;
+        }).then();
+    }
+
     private boolean isMember(String organizationId, String userId) {
         return organizations().members().getOrganizations(userId, true).stream()
                 .anyMatch(o -> organizationId.equals(o.getId()));
     }
 
     @Override
+    public Mono<Void> sendInvitation(String userId, URI redirectUri) {
+        requireText(userId, "userId");
+        Objects.requireNonNull(redirectUri, "redirectUri");
+        return call("send invitation to user " + userId, () -> {
+            UserResource user = realm().users().get(userId);
+            List<String> actions = Boolean.TRUE.equals(user.toRepresentation().isEmailVerified())
+                    ? List.of(UPDATE_PASSWORD)
+                    : List.of(UPDATE_PASSWORD, VERIFY_EMAIL);
+            user.executeActionsEmail(invitationClientId, redirectUri.toString(), invitationLifespanSeconds, actions);
+            return null;
+        }).then();
+    }
+
+    @Override
+    public Mono<Void> setEnabled(String userId, boolean enabled) {
+        requireText(userId, "userId");
+        return call((enabled ? "enable" : "disable") + " user " + userId, () -> {
+            UserResource user = realm().users().get(userId);
+            UserRepresentation rep = user.toRepresentation();
+            rep.setEnabled(enabled);
+            user.update(rep);
+            if (!enabled) {
+                user.logout();
+            }
+            return null;
+        }).then();
+    }
+
+    @Override
     public Mono<Void> grantRealmRoles(String userId, Set<String> roles) {
         requireText(userId, "userId");
-        Objects.requireNonNull(roles, "roles");
+        AgencyRoles.require(Objects.requireNonNull(roles, "roles"));
         if (roles.isEmpty()) {
             return Mono.empty();
         }
         return call("grant realm roles " + roles + " to user " + userId, () -> {
-            realm().users().get(userId).roles().realmLevel().add(realmRoles(roles));
+            realm().users().get(userId).roles().realmLevel().add(roleRepresentations(roles));
             return null;
         }).then();
     }
@@ -225,17 +280,27 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     @Override
     public Mono<Void> revokeRealmRoles(String userId, Set<String> roles) {
         requireText(userId, "userId");
-        Objects.requireNonNull(roles, "roles");
+        AgencyRoles.require(Objects.requireNonNull(roles, "roles"));
         if (roles.isEmpty()) {
             return Mono.empty();
         }
         return call("revoke realm roles " + roles + " from user " + userId, () -> {
-            realm().users().get(userId).roles().realmLevel().remove(realmRoles(roles));
+            realm().users().get(userId).roles().realmLevel().remove(roleRepresentations(roles));
             return null;
         }).then();
     }
 
-    private List<RoleRepresentation> realmRoles(Set<String> names) {
+    @Override
+    public Mono<Set<String>> realmRoles(String userId) {
+        requireText(userId, "userId");
+        return call("read realm roles of user " + userId, () ->
+                realm().users().get(userId).roles().realmLevel().listAll().stream()
+                        .map(RoleRepresentation::getName)
+                        .filter(AgencyRoles.ALL::contains)
+                        .collect(Collectors.toUnmodifiableSet()));
+    }
+
+    private List<RoleRepresentation> roleRepresentations(Set<String> names) {
         List<RoleRepresentation> result = new ArrayList<>(names.size());
         for (String name : names) {
             result.add(realm().roles().get(name).toRepresentation()); // 404 for an unknown role
@@ -338,15 +403,5 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     @Override
     public String toString() {
         return "KeycloakIdentityDirectory[realm=" + realm.toLowerCase(Locale.ROOT) + "]";
-    }
-
-    @Override
-    public Mono<Void> removeMember(String organizationId, String userId) {
-        throw new UnsupportedOperationException("TEMPORARY until the identity branch is merged");
-    }
-
-    @Override
-    public Mono<Void> sendInvitation(String userId, java.net.URI redirectUri) {
-        throw new UnsupportedOperationException("TEMPORARY until the identity branch is merged");
     }
 }

@@ -2,12 +2,10 @@ package com.agencyhub.shared.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.agencyhub.testsupport.keycloak.BackendClient;
 import com.agencyhub.testsupport.keycloak.KeycloakServer;
 import com.agencyhub.testsupport.keycloak.KeycloakTokens;
-import com.agencyhub.testsupport.keycloak.SmtpSink;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +38,8 @@ class KeycloakIdentityDirectoryTest {
     @BeforeAll
     static void startKeycloak() {
         keycloakUrl = KeycloakServer.sharedForTests();
-        adminClient = KeycloakIdentityDirectory.adminClient(properties(backendSecret()));
-        directory = new KeycloakIdentityDirectory(adminClient, KeycloakServer.REALM);
+        adminClient = KeycloakIdentityDirectory.adminClient(BackendClient.properties(keycloakUrl));
+        directory = new KeycloakIdentityDirectory(adminClient, BackendClient.properties(keycloakUrl));
     }
 
     @AfterAll
@@ -142,52 +140,16 @@ class KeycloakIdentityDirectoryTest {
     }
 
     @Test
-    void serviceAccountMaySendExecuteActionsEmail() throws Exception {
-        assumeTrue(System.getenv("KEYCLOAK_URL") == null, "the realm's SMTP settings are only known for our own server");
-        SmtpSink sink;
-        try {
-            sink = SmtpSink.start(SmtpSink.DEV_PORT);
-        } catch (IOException portTaken) {
-            assumeTrue(false, "port " + SmtpSink.DEV_PORT + " is taken (a dev mail catcher?)");
-            return;
-        }
-        try (sink) {
-            String email = "invitee-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
-            UserRef user = directory.ensureUser(NewUser.of(email, "In", "Vitee")).block(TIMEOUT);
-
-            adminClient.realm(KeycloakServer.REALM).users().get(user.id())
-                    .executeActionsEmail(KeycloakServer.WEB_CLIENT_ID, "http://localhost:5173/", 3600,
-                            List.of("UPDATE_PASSWORD"));
-
-            List<SmtpSink.Message> messages = sink.awaitMessages(1, Duration.ofSeconds(10));
-            assertThat(messages).hasSize(1);
-            assertThat(messages.get(0).recipients()).containsExactly("<" + email + ">");
-            assertThat(messages.get(0).data()).contains("To: " + email).contains("action-token");
-        }
-    }
-
-    @Test
     void findOrganizationOfUnknownAliasIsEmpty() {
         assertThat(directory.findOrganization("no-such-" + UUID.randomUUID()).block(TIMEOUT)).isEmpty();
     }
 
     @Test
-    void unknownRoleIsAnIdentityProviderError() {
-        UserRef user = directory.ensureUser(NewUser.of("role-" + UUID.randomUUID() + "@example.test", "R", "Ole"))
-                .block(TIMEOUT);
-
-        assertThatThrownBy(() -> directory.grantRealmRoles(user.id(), Set.of("no-such-role")).block(TIMEOUT))
-                .isInstanceOf(IdentityProviderException.class)
-                .hasMessageContaining("no-such-role")
-                .satisfies(e -> assertThat(((IdentityProviderException) e).status()).hasValue(404))
-                .satisfies(e -> assertThat(((IdentityProviderException) e).isUnavailable()).isFalse());
-    }
-
-    @Test
     void wrongClientSecretIsAnIdentityProviderErrorWithoutTheSecret() {
         String wrongSecret = "wrong-secret-" + UUID.randomUUID();
-        try (Keycloak client = KeycloakIdentityDirectory.adminClient(properties(wrongSecret))) {
-            IdentityDirectory wrong = new KeycloakIdentityDirectory(client, KeycloakServer.REALM);
+        KeycloakProperties wrongProperties = BackendClient.properties(keycloakUrl, wrongSecret);
+        try (Keycloak client = KeycloakIdentityDirectory.adminClient(wrongProperties)) {
+            IdentityDirectory wrong = new KeycloakIdentityDirectory(client, wrongProperties);
 
             assertThatThrownBy(() -> wrong.findOrganization("anything").block(TIMEOUT))
                     .isInstanceOf(IdentityProviderException.class)
@@ -198,10 +160,9 @@ class KeycloakIdentityDirectoryTest {
 
     @Test
     void unreachableKeycloakIsUnavailable() {
-        KeycloakProperties nowhere = new KeycloakProperties("http://127.0.0.1:1", KeycloakServer.REALM,
-                KeycloakServer.BACKEND_CLIENT_ID, "secret");
+        KeycloakProperties nowhere = BackendClient.properties("http://127.0.0.1:1", "secret");
         try (Keycloak client = KeycloakIdentityDirectory.adminClient(nowhere)) {
-            IdentityDirectory unreachable = new KeycloakIdentityDirectory(client, KeycloakServer.REALM);
+            IdentityDirectory unreachable = new KeycloakIdentityDirectory(client, nowhere);
 
             assertThatThrownBy(() -> unreachable.ensureOrganization("x", "X").block(TIMEOUT))
                     .isInstanceOf(IdentityProviderException.class)
@@ -211,15 +172,6 @@ class KeycloakIdentityDirectoryTest {
     }
 
     // -----------------------------------------------------------------------------------------------------------
-
-    private static KeycloakProperties properties(String secret) {
-        return new KeycloakProperties(keycloakUrl, KeycloakServer.REALM, KeycloakServer.BACKEND_CLIENT_ID, secret);
-    }
-
-    private static String backendSecret() {
-        String secret = System.getenv("KEYCLOAK_BACKEND_CLIENT_SECRET");
-        return secret == null || secret.isBlank() ? KeycloakServer.BACKEND_CLIENT_DEV_SECRET : secret;
-    }
 
     /** The decoded access-token payload of the user. */
     private static JsonNode passwordGrant(String username, String password) {

@@ -5,12 +5,13 @@ import com.agencyhub.shared.identity.IdentityDirectory;
 import com.agencyhub.shared.identity.KeycloakIdentityDirectory;
 import com.agencyhub.testsupport.ContractValidation;
 import com.agencyhub.testsupport.db.TestDatabase;
+import com.agencyhub.testsupport.mail.MailServer;
+import com.agencyhub.testsupport.mail.ReceivedEmail;
+import com.agencyhub.testsupport.keycloak.KeycloakBrowser;
 import com.agencyhub.testsupport.keycloak.KeycloakServer;
 import com.agencyhub.testsupport.keycloak.KeycloakTokens;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -21,6 +22,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OnboardingWithKeycloakTest {
 
     private static final String KEYCLOAK_URL = KeycloakServer.sharedForTests();
+    private static final MailServer MAIL = MailServer.sharedForTests();
+    private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(20);
 
     @Autowired
     WebTestClient http;
@@ -59,7 +65,7 @@ class OnboardingWithKeycloakTest {
     }
 
     @Test
-    void aPlatformAdminOnboardsAnAgencyWhoseAdminThenSignsInToIt() {
+    void aPlatformAdminOnboardsAnAgencyWhoseAdminFollowsTheInvitationAndSignsInToIt() {
         assertThat(identity).isInstanceOf(KeycloakIdentityDirectory.class);
         String platformAdmin = KeycloakTokens.accessToken(KEYCLOAK_URL, KeycloakServer.PLATFORM_ADMIN_USERNAME,
                 KeycloakServer.PLATFORM_ADMIN_DEV_PASSWORD);
@@ -80,9 +86,7 @@ class OnboardingWithKeycloakTest {
                 .expectBody().jsonPath("$.id").isEqualTo(organizationId);
         assertThat(keycloakAdmin.realm(KeycloakServer.REALM).organizations().search(slug)).hasSize(1);
 
-        String password = "pw-" + UUID.randomUUID();
-        setPassword(adminEmail, password);
-        String agencyAdmin = KeycloakTokens.accessToken(KEYCLOAK_URL, adminEmail, password);
+        String agencyAdmin = acceptInvitation(adminEmail);
 
         http.get().uri("/v1/me").headers(h -> h.setBearerAuth(agencyAdmin)).exchange()
                 .expectStatus().isOk()
@@ -91,13 +95,38 @@ class OnboardingWithKeycloakTest {
                 .jsonPath("$.tenant.slug").isEqualTo(slug)
                 .jsonPath("$.email").isEqualTo(adminEmail)
                 .jsonPath("$.roles").isEqualTo(List.of("agency-admin"));
+        assertThat(MAIL.emailsTo(adminEmail)).as("one invitation, also after the repeated onboarding").hasSize(1);
         http.get().uri("/v1/agency").headers(h -> h.setBearerAuth(agencyAdmin)).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.slug").isEqualTo(slug);
         http.get().uri("/v1/agencies").headers(h -> h.setBearerAuth(agencyAdmin)).exchange()
                 .expectStatus().isForbidden();
 
+        String staffEmail = "jonas@" + slug + ".test";
+        http.post().uri("/v1/members").headers(h -> h.setBearerAuth(agencyAdmin))
+                .bodyValue(Map.of("email", staffEmail, "firstName", "Jonas", "lastName", "Weber",
+                        "roles", List.of("social-media-manager"), "homeZone", "Europe/Vienna"))
+                .exchange().expectStatus().isCreated();
+        String staff = acceptInvitation(staffEmail);
+        assertThat(KeycloakTokens.claims(staff).path("realm_access").path("roles").toString())
+                .contains("social-media-manager");
+        http.get().uri("/v1/members?status=active").headers(h -> h.setBearerAuth(staff)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.items[*].email").value(emails ->
+                        assertThat(emails.toString()).contains(adminEmail, staffEmail));
+
         identity.deleteOrganization(organizationId).block();
+    }
+
+    /** Follows the link of the invitation e-mail, chooses a password, and signs in with it. */
+    private static String acceptInvitation(String email) {
+        List<ReceivedEmail> emails = MAIL.awaitEmailsTo(email, 1, MAIL_TIMEOUT);
+        assertThat(emails).as("invitation e-mail to %s", email).hasSize(1);
+        URI link = emails.get(0).link("/login-actions/action-token");
+        String password = "pw-" + UUID.randomUUID();
+        HttpResponse<String> end = new KeycloakBrowser().setPasswordThroughEmailLink(link, password);
+        assertThat(end.statusCode()).as("Keycloak's answer after the password: %s", end.body()).isIn(200, 302);
+        return KeycloakTokens.accessToken(KEYCLOAK_URL, email, password);
     }
 
     @Test
@@ -109,12 +138,4 @@ class OnboardingWithKeycloakTest {
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML);
     }
 
-    private void setPassword(String email, String password) {
-        List<UserRepresentation> users = keycloakAdmin.realm(KeycloakServer.REALM).users().searchByEmail(email, true);
-        CredentialRepresentation credential = new CredentialRepresentation();
-        credential.setType(CredentialRepresentation.PASSWORD);
-        credential.setValue(password);
-        credential.setTemporary(false);
-        keycloakAdmin.realm(KeycloakServer.REALM).users().get(users.get(0).getId()).resetPassword(credential);
-    }
 }
