@@ -46,6 +46,9 @@ public class SecurityConfiguration {
 
     private static final String[] STAFF = {Role.AGENCY_ADMIN.claimValue(), Role.AGENCY_MANAGER.claimValue(),
             Role.SOCIAL_MEDIA_MANAGER.claimValue()};
+    private static final String[] BRAND_READERS = {Role.AGENCY_ADMIN.claimValue(), Role.AGENCY_MANAGER.claimValue(),
+            Role.SOCIAL_MEDIA_MANAGER.claimValue(), Role.CLIENT_VIEWER.claimValue()};
+    private static final String[] BRAND_EDITORS = {Role.AGENCY_ADMIN.claimValue(), Role.AGENCY_MANAGER.claimValue()};
 
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder, ProblemWriter problems,
@@ -71,6 +74,12 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/v1/agency").hasAnyRole(STAFF)
                         .pathMatchers("/v1/agency").hasRole(Role.AGENCY_ADMIN.claimValue())
                         .pathMatchers("/v1/audit-events").hasRole(Role.AGENCY_ADMIN.claimValue())
+                        .pathMatchers(HttpMethod.GET, "/v1/brands/*/audit-events")
+                        .hasAnyRole(Role.AGENCY_ADMIN.claimValue(), Role.CLIENT_VIEWER.claimValue())
+                        .pathMatchers(HttpMethod.GET, "/v1/brands/*/export").hasRole(Role.AGENCY_ADMIN.claimValue())
+                        .pathMatchers(HttpMethod.GET, "/v1/brands/*/readiness").hasAnyRole(STAFF)
+                        .pathMatchers(HttpMethod.GET, "/v1/brands", "/v1/brands/*").hasAnyRole(BRAND_READERS)
+                        .pathMatchers("/v1/brands", "/v1/brands/**").hasAnyRole(BRAND_EDITORS)
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(token -> authenticate(token, memberAccess)))

@@ -3,7 +3,9 @@ package com.agencyhub.shared.web;
 import org.springframework.http.HttpStatus;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A failure the client can act on, answered as an RFC 9457 problem with a stable {@code type}.
@@ -17,6 +19,7 @@ public class ApiProblem extends RuntimeException {
     private final String type;
     private final String title;
     private final transient List<FieldViolation> violations;
+    private final transient Map<String, Object> extensions = new LinkedHashMap<>();
 
     public ApiProblem(HttpStatus status, String type, String title, String detail, List<FieldViolation> violations) {
         super(detail);
@@ -73,6 +76,12 @@ public class ApiProblem extends RuntimeException {
                 "The identity provider rejected the request; nothing was created.", List.of());
     }
 
+    /** Adds an RFC 9457 extension member, such as the missing requirements of a brand that cannot go live. */
+    public ApiProblem with(String member, Object value) {
+        extensions.put(member, value);
+        return this;
+    }
+
     public HttpStatus status() {
         return status;
     }
@@ -87,5 +96,9 @@ public class ApiProblem extends RuntimeException {
 
     public List<FieldViolation> violations() {
         return violations;
+    }
+
+    public Map<String, Object> extensions() {
+        return Map.copyOf(extensions);
     }
 }
