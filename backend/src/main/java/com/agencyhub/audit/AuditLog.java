@@ -1,11 +1,13 @@
 package com.agencyhub.audit;
 
 import com.agencyhub.audit.internal.AuditRepository;
+import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.Page;
 import com.agencyhub.shared.TenantId;
 import com.agencyhub.shared.db.Transactions;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,5 +32,10 @@ public class AuditLog {
     /** The agency's events, newest first. */
     public Mono<Page<AuditEvent>> list(TenantId tenant, AuditFilter filter, int limit, String cursor) {
         return transactions.inTenant(tenant, sql -> repository.list(sql, tenant, filter, limit, cursor));
+    }
+
+    /** Every event of one brand, oldest first, streamed in one transaction. */
+    public Flux<AuditEvent> streamForBrand(TenantId tenant, BrandId brand) {
+        return transactions.inTenantMany(tenant, sql -> repository.streamForBrand(sql, tenant, brand));
     }
 }

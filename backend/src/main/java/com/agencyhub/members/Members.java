@@ -3,6 +3,8 @@ package com.agencyhub.members;
 import com.agencyhub.audit.AuditActor;
 import com.agencyhub.audit.AuditEntry;
 import com.agencyhub.audit.AuditLog;
+import com.agencyhub.brands.BrandStatus;
+import com.agencyhub.brands.Brands;
 import com.agencyhub.members.internal.MemberRepository;
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.Page;
@@ -14,10 +16,12 @@ import com.agencyhub.shared.identity.IdentityDirectory;
 import com.agencyhub.shared.identity.IdentityProviderException;
 import com.agencyhub.shared.identity.NewUser;
 import com.agencyhub.shared.identity.UserRef;
+import com.agencyhub.shared.security.Actor;
 import com.agencyhub.shared.security.Role;
 import com.agencyhub.shared.web.ApiProblem;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
@@ -39,14 +43,16 @@ public class Members {
     private final AuditLog audit;
     private final IdentityDirectory identity;
     private final MembersProperties properties;
+    private final Brands brands;
 
     public Members(MemberRepository repository, Transactions transactions, AuditLog audit, IdentityDirectory identity,
-                   MembersProperties properties) {
+                   MembersProperties properties, Brands brands) {
         this.repository = repository;
         this.transactions = transactions;
         this.audit = audit;
         this.identity = identity;
         this.properties = properties;
+        this.brands = brands;
     }
 
     public record Outcome(Member member, boolean created) {
@@ -65,9 +71,12 @@ public class Members {
      * Invites a person, idempotent on the e-mail address: an invited or active member of the same kind is
      * answered unchanged. New accounts get Keycloak's set-password e-mail.
      */
-    public Mono<Outcome> invite(TenantId tenant, AuditActor actor, Invitation invitation) {
+    public Mono<Outcome> invite(Actor caller, Invitation invitation) {
+        TenantId tenant = caller.requireTenant();
+        AuditActor actor = AuditActor.of(caller);
         return existing(tenant, invitation)
-                .switchIfEmpty(Mono.defer(() -> create(tenant, actor, invitation)))
+                .switchIfEmpty(Mono.defer(() -> requireBrands(caller, invitation.brandScope())
+                        .then(create(tenant, actor, invitation))))
                 // a concurrent identical invitation stored the member first
                 .onErrorResume(SqlErrors::isUniqueViolation, raced -> existing(tenant, invitation)
                         .switchIfEmpty(Mono.error(raced)));
@@ -99,8 +108,6 @@ public class Members {
                 .onErrorMap(IdentityProviderException.class, ApiProblem::of)
                 .flatMap(user -> transactions.inTenant(tenant, sql -> store(sql, tenant, actor, invitation,
                         new UserId(UUID.fromString(user.id())))))
-                .onErrorMap(SqlErrors::isForeignKeyViolation, unknownBrand -> ApiProblem.invalidField("brandIds",
-                        "names a brand this agency does not have", "unknown-brand"))
                 .map(member -> new Outcome(member, true));
     }
 
@@ -183,8 +190,10 @@ public class Members {
     }
 
     /** Sets the brands a client user may see; the next request of theirs already uses it. */
-    public Mono<Member> replaceBrandScope(TenantId tenant, AuditActor actor, UserId id, Set<BrandId> brands) {
-        return change(tenant, id, (sql, current) -> {
+    public Mono<Member> replaceBrandScope(Actor caller, UserId id, Set<BrandId> brands) {
+        TenantId tenant = caller.requireTenant();
+        AuditActor actor = AuditActor.of(caller);
+        return requireBrands(caller, brands).then(change(tenant, id, (sql, current) -> {
             if (current.kind() != MemberKind.CLIENT) {
                 return Mono.error(ApiProblem.notFound("The client user"));
             }
@@ -193,8 +202,17 @@ public class Members {
                     current.createdAt(), current.updatedAt(), current.version());
             return repository.replaceBrandScope(sql, tenant, id, brands)
                     .then(save(sql, tenant, actor, "member.brand-scope-changed", current, changed));
-        }).onErrorMap(SqlErrors::isForeignKeyViolation, unknownBrand -> ApiProblem.invalidField("brandIds",
-                "names a brand this agency does not have", "unknown-brand"));
+        }));
+    }
+
+    /** Client users may be given brands the caller sees and that are not offboarded. */
+    private Mono<Void> requireBrands(Actor caller, Set<BrandId> brandIds) {
+        return Flux.fromIterable(brandIds)
+                .concatMap(id -> brands.find(caller, id)
+                        .filter(brand -> brand.status() != BrandStatus.OFFBOARDED)
+                        .switchIfEmpty(Mono.error(() -> ApiProblem.invalidField("brandIds", "names " + id
+                                + ", which is no brand of this agency or is offboarded", "unknown-brand"))))
+                .then();
     }
 
     private interface Change {

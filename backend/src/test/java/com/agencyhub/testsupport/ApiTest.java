@@ -1,8 +1,11 @@
 package com.agencyhub.testsupport;
 
 import com.agencyhub.api.model.AgencyDto;
+import com.agencyhub.api.model.BrandDto;
+import com.agencyhub.api.model.MemberDto;
 import com.agencyhub.shared.TenantId;
 import com.agencyhub.shared.UserId;
+import com.agencyhub.shared.security.Role;
 import com.agencyhub.testsupport.db.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,6 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -54,7 +58,26 @@ public abstract class ApiTest {
                 .exchange()
                 .expectStatus().isCreated()
                 .expectBody(AgencyDto.class).returnResult().getResponseBody();
-        return new TestAgency(new TenantId(created.getId()), slug, new UserId(UUID.fromString(identity.user("admin@" + slug + ".test").orElseThrow().id())));
+        UUID admin = UUID.fromString(identity.user("admin@" + slug + ".test").orElseThrow().id());
+        return new TestAgency(new TenantId(created.getId()), slug, new UserId(admin));
+    }
+
+    /** Creates a brand in onboarding through the API as the agency's admin; returns its id. */
+    protected UUID newBrand(TestAgency agency, String name) {
+        return http.post().uri("/v1/brands").headers(h -> h.setBearerAuth(agency.adminToken()))
+                .bodyValue(Map.of("name", name, "zone", "Europe/Berlin", "locale", "de-DE"))
+                .exchange().expectStatus().isCreated()
+                .expectBody(BrandDto.class).returnResult().getResponseBody().getId();
+    }
+
+    /** Invites a client user through the API who may see the brands; returns a token of theirs. */
+    protected String clientViewer(TestAgency agency, UUID... brands) {
+        String email = "client-" + UUID.randomUUID().toString().substring(0, 8) + "@client.test";
+        MemberDto client = http.post().uri("/v1/client-users").headers(h -> h.setBearerAuth(agency.adminToken()))
+                .bodyValue(Map.of("email", email, "firstName", "Cleo", "lastName", "Client", "brandIds", List.of(brands)))
+                .exchange().expectStatus().isCreated()
+                .expectBody(MemberDto.class).returnResult().getResponseBody();
+        return agency.tokenFor(client.getId(), Role.CLIENT_VIEWER);
     }
 
     /** Expects a 400 validation problem that names the field. */

@@ -1,9 +1,12 @@
 package com.agencyhub.testsupport;
 
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webtestclient.autoconfigure.WebTestClientBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+
+import java.time.Duration;
 
 /** What the API tests add to the application: the in-memory identity directory and contract validation. */
 @TestConfiguration
@@ -14,5 +17,11 @@ class ApiTestBeans {
     @Primary
     InMemoryIdentityDirectory inMemoryIdentityDirectory() {
         return new InMemoryIdentityDirectory();
+    }
+
+    /** The 5 s default is too short when several builds share this machine's two CPUs. */
+    @Bean
+    WebTestClientBuilderCustomizer patientClient() {
+        return builder -> builder.responseTimeout(Duration.ofSeconds(30));
     }
 }

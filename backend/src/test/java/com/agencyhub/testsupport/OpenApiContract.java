@@ -46,7 +46,12 @@ public final class OpenApiContract {
                 .defaultIfEmpty("")
                 .map(body -> {
                     check(request.method(), request.url().getPath(), response, body);
-                    return response.mutate().body(body).build();
+                    // a new response rather than mutate(): mutate() releases the consumed body by subscribing
+                    // to it again, which a streamed body (the brand export) refuses
+                    return ClientResponse.create(response.statusCode(), response.strategies())
+                            .headers(headers -> headers.addAll(response.headers().asHttpHeaders()))
+                            .cookies(cookies -> cookies.addAll(response.cookies()))
+                            .body(body).build();
                 }));
     }
 

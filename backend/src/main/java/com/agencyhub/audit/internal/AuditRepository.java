@@ -5,6 +5,7 @@ import com.agencyhub.audit.AuditEntry;
 import com.agencyhub.audit.AuditEvent;
 import com.agencyhub.audit.AuditFilter;
 import com.agencyhub.jooq.tables.records.AuditEventRecord;
+import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.Page;
 import com.agencyhub.shared.TenantId;
 import com.agencyhub.shared.UserId;
@@ -49,6 +50,7 @@ public class AuditRepository {
                 .set(AUDIT_EVENT.ACTION, entry.action())
                 .set(AUDIT_EVENT.ENTITY_TYPE, entry.entityType())
                 .set(AUDIT_EVENT.ENTITY_ID, entry.entityId())
+                .set(AUDIT_EVENT.BRAND_ID, entry.brand() == null ? null : entry.brand().value())
                 .set(AUDIT_EVENT.BEFORE, jsonb(entry.before()))
                 .set(AUDIT_EVENT.AFTER, jsonb(entry.after())))
                 .then();
@@ -57,6 +59,9 @@ public class AuditRepository {
     public Mono<Page<AuditEvent>> list(DSLContext sql, TenantId tenant, AuditFilter filter, int limit, String cursor) {
         List<Condition> conditions = new ArrayList<>();
         conditions.add(AUDIT_EVENT.TENANT_ID.eq(tenant.value()));
+        if (filter.brand() != null) {
+            conditions.add(AUDIT_EVENT.BRAND_ID.eq(filter.brand().value()));
+        }
         if (filter.entityType() != null) {
             conditions.add(AUDIT_EVENT.ENTITY_TYPE.eq(filter.entityType()));
         }
@@ -74,7 +79,7 @@ public class AuditRepository {
         }
         List<String> after = Cursor.decode(cursor, 2);
         if (after != null) {
-            conditions.add(DSL.row(AUDIT_EVENT.OCCURRED_AT, AUDIT_EVENT.ID).lt(instant(after.get(0)), uuid(after.get(1))));
+            conditions.add(DSL.row(AUDIT_EVENT.OCCURRED_AT, AUDIT_EVENT.ID).lt(instant(after.get(0)), Cursor.uuid(after.get(1))));
         }
         return Flux.from(sql.selectFrom(AUDIT_EVENT)
                         .where(conditions)
@@ -85,9 +90,18 @@ public class AuditRepository {
                 .map(rows -> Page.of(rows, limit, last -> Cursor.encode(last.occurredAt().toString(), last.id().toString())));
     }
 
+    /** All events of one brand, oldest first, as a stream (for the brand's export). */
+    public Flux<AuditEvent> streamForBrand(DSLContext sql, TenantId tenant, BrandId brand) {
+        return Flux.from(sql.selectFrom(AUDIT_EVENT)
+                        .where(AUDIT_EVENT.TENANT_ID.eq(tenant.value()).and(AUDIT_EVENT.BRAND_ID.eq(brand.value())))
+                        .orderBy(AUDIT_EVENT.OCCURRED_AT, AUDIT_EVENT.ID))
+                .map(this::event);
+    }
+
     private AuditEvent event(AuditEventRecord row) {
         return new AuditEvent(row.getId(), row.getOccurredAt(), new UserId(row.getActorId()), row.getActorName(),
-                row.getAction(), row.getEntityType(), row.getEntityId(), snapshot(row.getBefore()),
+                row.getAction(), row.getEntityType(), row.getEntityId(),
+                row.getBrandId() == null ? null : new BrandId(row.getBrandId()), snapshot(row.getBefore()),
                 snapshot(row.getAfter()));
     }
 
@@ -103,14 +117,6 @@ public class AuditRepository {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw Cursor.invalid();
-        }
-    }
-
-    private static UUID uuid(String text) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
             throw Cursor.invalid();
         }
     }

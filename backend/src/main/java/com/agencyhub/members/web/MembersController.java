@@ -77,8 +77,7 @@ class MembersController implements MembersApi {
     public Mono<ResponseEntity<MemberDto>> inviteStaffMember(Mono<StaffInviteDto> body, ServerWebExchange exchange) {
         return body.map(MembersController::staffInvitation)
                 .zipWith(CurrentActor.get())
-                .flatMap(request -> members.invite(request.getT2().requireTenant(), AuditActor.of(request.getT2()),
-                        request.getT1()))
+                .flatMap(request -> members.invite(request.getT2(), request.getT1()))
                 .map(MembersController::invited);
     }
 
@@ -88,8 +87,7 @@ class MembersController implements MembersApi {
         return body.map(dto -> Invitation.client(dto.getEmail(), dto.getFirstName().strip(),
                         dto.getLastName().strip(), brands(dto.getBrandIds())))
                 .zipWith(CurrentActor.get())
-                .flatMap(request -> members.invite(request.getT2().requireTenant(), AuditActor.of(request.getT2()),
-                        request.getT1()))
+                .flatMap(request -> members.invite(request.getT2(), request.getT1()))
                 .map(MembersController::invited);
     }
 
@@ -136,8 +134,8 @@ class MembersController implements MembersApi {
                                                                    ServerWebExchange exchange) {
         return body.map(dto -> brands(dto.getBrandIds()))
                 .zipWith(CurrentActor.get())
-                .flatMap(request -> members.replaceBrandScope(request.getT2().requireTenant(),
-                        AuditActor.of(request.getT2()), new UserId(memberId), request.getT1()))
+                .flatMap(request -> members.replaceBrandScope(request.getT2(), new UserId(memberId),
+                        request.getT1()))
                 .map(MemberDtos::ok);
     }
 

@@ -7,17 +7,12 @@ public final class SqlErrors {
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String CHECK_VIOLATION = "23514";
-    private static final String FOREIGN_KEY_VIOLATION = "23503";
 
     private SqlErrors() {
     }
 
     public static boolean isUniqueViolation(Throwable error) {
         return UNIQUE_VIOLATION.equals(sqlState(error));
-    }
-
-    public static boolean isForeignKeyViolation(Throwable error) {
-        return FOREIGN_KEY_VIOLATION.equals(sqlState(error));
     }
 
     public static boolean isCheckViolation(Throwable error) {

@@ -48,6 +48,8 @@ public class SecurityConfiguration {
             Role.SOCIAL_MEDIA_MANAGER.claimValue()};
     private static final String[] ADMINS_AND_MANAGERS = {Role.AGENCY_ADMIN.claimValue(),
             Role.AGENCY_MANAGER.claimValue()};
+    private static final String[] BRAND_READERS = {Role.AGENCY_ADMIN.claimValue(), Role.AGENCY_MANAGER.claimValue(),
+            Role.SOCIAL_MEDIA_MANAGER.claimValue(), Role.CLIENT_VIEWER.claimValue()};
 
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder, ProblemWriter problems,
@@ -77,6 +79,13 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/v1/members/*/invitation").hasAnyRole(ADMINS_AND_MANAGERS)
                         .pathMatchers("/v1/members", "/v1/members/**").hasRole(Role.AGENCY_ADMIN.claimValue())
                         .pathMatchers("/v1/client-users", "/v1/client-users/**").hasAnyRole(ADMINS_AND_MANAGERS)
+                        .pathMatchers(HttpMethod.GET, "/v1/brands/*/team").hasAnyRole(BRAND_READERS)
+                        .pathMatchers(HttpMethod.GET, "/v1/brands/*/audit-events")
+                        .hasAnyRole(Role.AGENCY_ADMIN.claimValue(), Role.CLIENT_VIEWER.claimValue())
+                        .pathMatchers(HttpMethod.GET, "/v1/brands/*/export").hasRole(Role.AGENCY_ADMIN.claimValue())
+                        .pathMatchers(HttpMethod.GET, "/v1/brands/*/readiness").hasAnyRole(STAFF)
+                        .pathMatchers(HttpMethod.GET, "/v1/brands", "/v1/brands/*").hasAnyRole(BRAND_READERS)
+                        .pathMatchers("/v1/brands", "/v1/brands/**").hasAnyRole(ADMINS_AND_MANAGERS)
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(token -> authenticate(token, memberAccess)))

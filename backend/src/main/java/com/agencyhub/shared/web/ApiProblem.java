@@ -4,7 +4,9 @@ import com.agencyhub.shared.identity.IdentityProviderException;
 import org.springframework.http.HttpStatus;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A failure the client can act on, answered as an RFC 9457 problem with a stable {@code type}.
@@ -18,6 +20,7 @@ public class ApiProblem extends RuntimeException {
     private final String type;
     private final String title;
     private final transient List<FieldViolation> violations;
+    private final transient Map<String, Object> extensions = new LinkedHashMap<>();
 
     public ApiProblem(HttpStatus status, String type, String title, String detail, List<FieldViolation> violations) {
         super(detail);
@@ -79,6 +82,12 @@ public class ApiProblem extends RuntimeException {
                 "The identity provider rejected the request; nothing was created.", List.of());
     }
 
+    /** Adds an RFC 9457 extension member, such as the missing requirements of a brand that cannot go live. */
+    public ApiProblem with(String member, Object value) {
+        extensions.put(member, value);
+        return this;
+    }
+
     public HttpStatus status() {
         return status;
     }
@@ -93,5 +102,9 @@ public class ApiProblem extends RuntimeException {
 
     public List<FieldViolation> violations() {
         return violations;
+    }
+
+    public Map<String, Object> extensions() {
+        return Map.copyOf(extensions);
     }
 }

@@ -3,6 +3,7 @@ package com.agencyhub.shared.web;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Opaque keyset cursors: the sort key of the last row of a page, encoded so that clients treat it as a
@@ -35,6 +36,15 @@ public final class Cursor {
             // falls through to the problem below
         }
         throw invalid();
+    }
+
+    /** A key part that must be a UUID (the id tie-breaker of most keysets). */
+    public static UUID uuid(String part) {
+        try {
+            return UUID.fromString(part);
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
     }
 
     public static ApiProblem invalid() {

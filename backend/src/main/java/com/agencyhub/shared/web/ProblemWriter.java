@@ -1,6 +1,5 @@
 package com.agencyhub.shared.web;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -11,7 +10,9 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Writes RFC 9457 problem documents; the one place that renders errors, for controllers and filters alike. */
 @Component
@@ -25,24 +26,32 @@ public class ProblemWriter {
 
     public Mono<Void> write(ServerWebExchange exchange, ApiProblem problem) {
         return write(exchange, problem.status(), problem.type(), problem.title(), problem.getMessage(),
-                problem.violations());
+                problem.violations(), problem.extensions());
     }
 
-    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, URI type, String title, String detail,
-                            List<FieldViolation> violations) {
+    private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, URI type, String title, String detail,
+                             List<FieldViolation> violations, Map<String, Object> extensions) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();
         }
-        Body body = new Body(type, title, status.value(), detail, exchange.getRequest().getPath().value(),
-                violations.isEmpty() ? null : violations);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type);
+        body.put("title", title);
+        body.put("status", status.value());
+        putIfPresent(body, "detail", detail);
+        body.put("instance", exchange.getRequest().getPath().value());
+        putIfPresent(body, "errors", violations.isEmpty() ? null : violations);
+        body.putAll(extensions);
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         DataBuffer buffer = response.bufferFactory().wrap(json.writeValueAsBytes(body));
         return response.writeWith(Mono.just(buffer));
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Body(URI type, String title, int status, String detail, String instance, List<FieldViolation> errors) {
+    private static void putIfPresent(Map<String, Object> body, String member, Object value) {
+        if (value != null) {
+            body.put(member, value);
+        }
     }
 }

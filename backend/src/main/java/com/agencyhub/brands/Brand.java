@@ -1,0 +1,19 @@
+package com.agencyhub.brands;
+
+import com.agencyhub.shared.BrandId;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A client brand of an agency. */
+public record Brand(BrandId id, BrandSettings settings, BrandStatus status, Instant createdAt, Instant updatedAt,
+                    int version) {
+
+    /** The brand's state as the audit trail records it. */
+    Map<String, Object> snapshot() {
+        Map<String, Object> snapshot = new LinkedHashMap<>(settings.snapshot());
+        snapshot.put("status", status.value());
+        return snapshot;
+    }
+}

@@ -1,0 +1,125 @@
+package com.agencyhub.brands;
+
+import com.agencyhub.audit.AuditActor;
+import com.agencyhub.audit.AuditEntry;
+import com.agencyhub.audit.AuditLog;
+import com.agencyhub.brands.internal.BrandRepository;
+import com.agencyhub.shared.BrandId;
+import com.agencyhub.shared.Page;
+import com.agencyhub.shared.TenantId;
+import com.agencyhub.shared.db.SqlErrors;
+import com.agencyhub.shared.db.Transactions;
+import com.agencyhub.shared.security.Actor;
+import com.agencyhub.shared.web.ApiProblem;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Creating, reading and editing an agency's brands. Client users see only the brands in their scope; any other
+ * brand, like a brand of another agency, is "not found". Every change is audited with the brand's id.
+ */
+@Service
+public class Brands {
+
+    private final BrandRepository repository;
+    private final Transactions transactions;
+    private final AuditLog audit;
+
+    public Brands(BrandRepository repository, Transactions transactions, AuditLog audit) {
+        this.repository = repository;
+        this.transactions = transactions;
+        this.audit = audit;
+    }
+
+    public Mono<Brand> create(TenantId tenant, AuditActor actor, BrandSettings settings) {
+        return transactions.inTenant(tenant, sql -> repository.insert(sql, tenant, settings)
+                        .flatMap(brand -> audit.record(sql, tenant, actor, entry("brand.created", brand, null,
+                                brand.snapshot())).thenReturn(brand)))
+                .onErrorMap(SqlErrors::isUniqueViolation, taken -> nameTaken(settings.name()));
+    }
+
+    /** The brand if the caller may see it; 404 otherwise. */
+    public Mono<Brand> get(Actor actor, BrandId id) {
+        return find(actor, id).switchIfEmpty(Mono.error(Brands::notFound));
+    }
+
+    /** The brand if the caller may see it; empty otherwise. */
+    public Mono<Brand> find(Actor actor, BrandId id) {
+        if (!actor.maySee(id)) {
+            return Mono.empty();
+        }
+        TenantId tenant = actor.requireTenant();
+        return transactions.inTenant(tenant, sql -> repository.findById(sql, tenant, id));
+    }
+
+    /** The brands the caller may see, by name. */
+    public Mono<Page<Brand>> list(Actor actor, BrandStatus status, int limit, String cursor) {
+        TenantId tenant = actor.requireTenant();
+        BrandQuery query = new BrandQuery(status, actor.isStaff() ? null : actor.brandScope());
+        return transactions.inTenant(tenant, sql -> repository.list(sql, tenant, query, limit, cursor));
+    }
+
+    /** Changes the brand's settings if it still has {@code expectedVersion} (else 412); offboarded brands: 409. */
+    public Mono<Brand> update(TenantId tenant, AuditActor actor, BrandId id, int expectedVersion, BrandChanges changes) {
+        return editing(tenant, id, expectedVersion, (sql, current) -> {
+            BrandSettings changed = changes.applyTo(current.settings());
+            return repository.update(sql, tenant, id, changed, expectedVersion)
+                    .switchIfEmpty(Mono.error(ApiProblem::preconditionFailed))
+                    .flatMap(updated -> audit.record(sql, tenant, actor,
+                            entry("brand.updated", updated, current.snapshot(), updated.snapshot())).thenReturn(updated));
+        }).onErrorMap(SqlErrors::isUniqueViolation, taken -> nameTaken(changes.name()));
+    }
+
+    /**
+     * Moves the brand to {@code status}; {@code auditDetails} (a reason, what was missing) go into the audit
+     * event. Readiness is {@link BrandLifecycle}'s to check.
+     */
+    Mono<Brand> changeStatus(TenantId tenant, AuditActor actor, BrandId id, int expectedVersion, BrandStatus status,
+                             Map<String, Object> auditDetails) {
+        return editing(tenant, id, expectedVersion, (sql, current) -> {
+            if (!current.status().mayMoveTo(status)) {
+                return Mono.error(ApiProblem.conflict("A brand cannot go from " + current.status().value() + " to "
+                        + status.value() + "."));
+            }
+            Map<String, Object> after = new LinkedHashMap<>(auditDetails);
+            after.put("status", status.value());
+            return repository.updateStatus(sql, tenant, current, status, expectedVersion)
+                    .switchIfEmpty(Mono.error(ApiProblem::preconditionFailed))
+                    .flatMap(updated -> audit.record(sql, tenant, actor, entry("brand.status-changed", updated,
+                            Map.of("status", current.status().value()), after)).thenReturn(updated));
+        });
+    }
+
+    /** Loads the brand in a transaction, refuses stale versions and offboarded brands, then runs the change. */
+    private Mono<Brand> editing(TenantId tenant, BrandId id, int expectedVersion,
+                                BiFunction<DSLContext, Brand, Mono<Brand>> change) {
+        return transactions.inTenant(tenant, sql -> repository.findById(sql, tenant, id)
+                .switchIfEmpty(Mono.error(Brands::notFound))
+                .flatMap(current -> {
+                    if (current.status() == BrandStatus.OFFBOARDED) {
+                        return Mono.error(ApiProblem.conflict("The brand is offboarded and can no longer be changed."));
+                    }
+                    if (current.version() != expectedVersion) {
+                        return Mono.error(ApiProblem.preconditionFailed());
+                    }
+                    return change.apply(sql, current);
+                }));
+    }
+
+    private static AuditEntry entry(String action, Brand brand, Map<String, ?> before, Map<String, ?> after) {
+        return new AuditEntry(action, "brand", brand.id().value(), before, after, brand.id());
+    }
+
+    private static ApiProblem notFound() {
+        return ApiProblem.notFound("The brand");
+    }
+
+    private static ApiProblem nameTaken(String name) {
+        return ApiProblem.conflict("The agency already has a brand named '" + name + "'.");
+    }
+}

@@ -1,0 +1,119 @@
+package com.agencyhub.bench;
+
+import com.agencyhub.api.model.BrandPageDto;
+import com.agencyhub.testsupport.ApiTest;
+import com.agencyhub.testsupport.TestAgency;
+import com.agencyhub.testsupport.db.PostgresBootstrap;
+import com.agencyhub.testsupport.db.TestDatabase;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Server-side latency of GET /v1/brands (security, member lookup, SQL, JSON) for agencies with 50 and 500 brands
+ * (3 channels each) and 200 members, first page of 50 and, with 500 brands, the last page (page 10). Data is generated
+ * with SQL as the application role; requests go through the in-process WebTestClient, so no network is timed.
+ * Every response also passes the tests' OpenAPI contract check, so the figures are an upper bound.
+ * Prints a table; asserts nothing. Run:
+ * {@code ./mvnw -q -pl backend -am test -Dtest=BrandListBenchmark -Dbench=true -Dsurefire.failIfNoSpecifiedTests=false}
+ */
+@Tag("benchmark")
+@EnabledIfSystemProperty(named = "bench", matches = "true")
+class BrandListBenchmark extends ApiTest {
+
+    private static final int WARMUP = 50;
+    private static final int SAMPLES = 300;
+
+    @Test
+    void listLatency() throws Exception {
+        List<String> rows = new ArrayList<>();
+        for (int brands : new int[]{50, 500}) {
+            TestAgency agency = newAgency("bench" + brands);
+            seed(agency, brands, 200);
+            String token = agency.adminToken();
+            rows.add(row(brands, "first page", measure(token, null)));
+            if (brands > 50) {
+                rows.add(row(brands, "page " + brands / 50, measure(token, deepCursor(token, brands))));
+            }
+        }
+        System.out.println("\nGET /v1/brands?limit=50, " + SAMPLES + " requests each (ms)\n"
+                + "| brands | page       |  p50 |  p95 |\n|-------:|------------|-----:|-----:|\n" + String.join("\n", rows));
+    }
+
+    private static String row(int brands, String page, double[] millis) {
+        return String.format("| %6d | %-10s | %4.1f | %4.1f |", brands, page, millis[0], millis[1]);
+    }
+
+    /** The cursor that leads to page brands/50, the last one. */
+    private String deepCursor(String token, int brands) {
+        String cursor = null;
+        for (int page = 1; page < brands / 50; page++) {
+            cursor = page(token, cursor).getNextCursor();
+        }
+        return cursor;
+    }
+
+    private double[] measure(String token, String cursor) {
+        for (int i = 0; i < WARMUP; i++) {
+            page(token, cursor);
+        }
+        long[] nanos = new long[SAMPLES];
+        for (int i = 0; i < SAMPLES; i++) {
+            long start = System.nanoTime();
+            page(token, cursor);
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        return new double[]{nanos[SAMPLES / 2] / 1e6, nanos[(int) (SAMPLES * 0.95)] / 1e6};
+    }
+
+    private BrandPageDto page(String token, String cursor) {
+        return http.get().uri(cursor == null ? "/v1/brands?limit=50" : "/v1/brands?limit=50&cursor=" + cursor)
+                .headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk()
+                .expectBody(BrandPageDto.class).returnResult().getResponseBody();
+    }
+
+    private static void seed(TestAgency agency, int brands, int members) throws Exception {
+        try (Connection db = DriverManager.getConnection(TestDatabase.get().jdbcUrl(), PostgresBootstrap.APP,
+                TestDatabase.APP_PASSWORD)) {
+            db.setAutoCommit(false);
+            try (PreparedStatement tenant = db.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+                tenant.setString(1, agency.tenant().toString());
+                tenant.execute();
+            }
+            execute(db, """
+                    insert into brand (tenant_id, id, name, zone, locale, holiday_region, notes)
+                    select ?, gen_random_uuid(), 'Brand ' || lpad(n::text, 4, '0'), 'Europe/Berlin', 'de-DE', 'DE-BY',
+                           repeat('note ', 40)
+                    from generate_series(1, ?) n""", agency, brands);
+            execute(db, """
+                    insert into brand_channel (tenant_id, brand_id, id, position, platform, handle)
+                    select b.tenant_id, b.id, gen_random_uuid(), p.position, p.platform, '@' || b.name
+                    from brand b cross join (values (0, 'instagram'), (1, 'linkedin'), (2, 'tiktok')) p(position, platform)
+                    where b.tenant_id = ?""", agency, null);
+            execute(db, """
+                    insert into member (tenant_id, user_id, kind, email, display_name, roles, status, home_zone)
+                    select ?, gen_random_uuid(), 'staff', 'member' || n || '@bench.test', 'Member ' || n,
+                           array['social-media-manager'], 'active', 'Europe/Berlin'
+                    from generate_series(1, ?) n""", agency, members);
+            db.commit();
+        }
+    }
+
+    private static void execute(Connection db, String sql, TestAgency agency, Integer count) throws Exception {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            statement.setObject(1, agency.tenant().value());
+            if (count != null) {
+                statement.setInt(2, count);
+            }
+            statement.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package com.agencyhub.brands.web;
+
+import com.agencyhub.api.model.BrandDto;
+import com.agencyhub.api.model.BrandPageDto;
+import com.agencyhub.shared.security.Role;
+import com.agencyhub.testsupport.ApiTest;
+import com.agencyhub.testsupport.TestAgency;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Brand CRUD: validation, pagination, concurrency, roles, client scope and isolation between agencies. */
+class BrandsApiTest extends ApiTest {
+
+    private TestAgency agency;
+
+    @BeforeEach
+    void anAgency() {
+        agency = newAgency("brands");
+    }
+
+    @Test
+    void aManagerCreatesABrandWithChannelsAndTheChangeIsAuditedForTheBrand() {
+        String manager = agency.tokenFor(UUID.randomUUID(), Role.AGENCY_MANAGER);
+        BrandDto created = create(manager, alpenmilch("Alpenmilch")).expectStatus().isCreated()
+                .expectHeader().valueEquals("ETag", "\"0\"")
+                .expectHeader().value("Location", location -> assertThat(location).startsWith("/v1/brands/"))
+                .expectBody(BrandDto.class).returnResult().getResponseBody();
+
+        assertThat(created.getStatus().getValue()).isEqualTo("onboarding");
+        assertThat(created.getHolidayRegion()).isEqualTo("DE-BY");
+        assertThat(created.getChannels()).extracting(c -> c.getPlatform()).containsExactly("instagram", "mastodon");
+        assertThat(created.getNotes()).isEqualTo("Informal tone.");
+        http.get().uri("/v1/brands/" + created.getId() + "/audit-events").headers(h -> h.setBearerAuth(agency.adminToken()))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.items[0].action").isEqualTo("brand.created")
+                .jsonPath("$.items[0].brandId").isEqualTo(created.getId().toString())
+                .jsonPath("$.items[0].after.notesLength").isEqualTo(14);
+    }
+
+    @Test
+    void invalidBrandsAreRefusedWithFieldErrorsAndNothingIsWritten() {
+        expectFieldError(create(agency.adminToken(), with(alpenmilch("A"), "holidayRegion", "DE-XX")), "holidayRegion");
+        expectFieldError(create(agency.adminToken(), with(alpenmilch("A"), "zone", "Mars/Olympus")), "zone");
+        expectFieldError(create(agency.adminToken(), with(alpenmilch("A"), "locale", "??")), "locale");
+        expectFieldError(create(agency.adminToken(), with(alpenmilch("A"), "name", "  ")), "name");
+        expectFieldError(create(agency.adminToken(), with(alpenmilch("A"), "channels",
+                List.of(Map.of("platform", "instagram")))), "channels[0]");
+        expectFieldError(create(agency.adminToken(), with(alpenmilch("A"), "channels",
+                List.of(Map.of("platform", "instagram", "url", "ftp://example.com")))), "channels[0].url");
+        expectFieldError(create(agency.adminToken(), with(alpenmilch("A"), "channels",
+                List.of(Map.of("platform", "Face Book", "handle", "@a")))), "channels[0].platform");
+        create(agency.adminToken(), Map.of("name", "No zone")).expectStatus().isBadRequest();
+
+        assertThat(list(agency.adminToken(), "").getItems()).isEmpty();
+    }
+
+    @Test
+    void namesAreUniqueWithinTheAgency() {
+        create(agency.adminToken(), alpenmilch("Alpenmilch")).expectStatus().isCreated();
+        create(agency.adminToken(), alpenmilch("Alpenmilch")).expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void theListIsOrderedByNameAndStableWhileBrandsAreAdded() {
+        for (String name : List.of("Delta", "Bravo", "Foxtrot", "Charlie")) {
+            create(agency.adminToken(), alpenmilch(name)).expectStatus().isCreated();
+        }
+        BrandPageDto first = list(agency.adminToken(), "?limit=2");
+        create(agency.adminToken(), alpenmilch("Alpha")).expectStatus().isCreated();
+        create(agency.adminToken(), alpenmilch("Echo")).expectStatus().isCreated();
+        List<String> rest = new ArrayList<>();
+        String cursor = first.getNextCursor();
+        while (cursor != null) {
+            BrandPageDto page = list(agency.adminToken(), "?limit=2&cursor=" + cursor);
+            page.getItems().forEach(brand -> rest.add(brand.getName()));
+            cursor = page.getNextCursor();
+        }
+
+        assertThat(first.getItems()).extracting(BrandDto::getName).containsExactly("Bravo", "Charlie");
+        assertThat(rest).containsExactly("Delta", "Echo", "Foxtrot");
+        expectFieldError(get(agency.adminToken(), "/v1/brands?cursor=bm9wZQ"), "cursor");
+        expectFieldError(get(agency.adminToken(), "/v1/brands?status=gone"), "status");
+    }
+
+    @Test
+    void staffReadBrandsAndOnlyAdminsAndManagersChangeThem() {
+        BrandDto brand = created(alpenmilch("Alpenmilch"));
+        String socialMediaManager = agency.tokenFor(UUID.randomUUID(), Role.SOCIAL_MEDIA_MANAGER);
+
+        get(socialMediaManager, "/v1/brands/" + brand.getId()).expectStatus().isOk()
+                .expectBody().jsonPath("$.notes").isEqualTo("Informal tone.");
+        create(socialMediaManager, alpenmilch("Other")).expectStatus().isForbidden();
+        patch(socialMediaManager, brand.getId(), "\"0\"", Map.of("name", "X")).expectStatus().isForbidden();
+    }
+
+    @Test
+    void clientUsersSeeOnlyTheirBrandsWithoutNotes() {
+        BrandDto theirs = created(alpenmilch("Theirs"));
+        BrandDto other = created(alpenmilch("Other"));
+        String client = clientViewer(agency, theirs.getId());
+
+        assertThat(list(client, "").getItems()).extracting(BrandDto::getName).containsExactly("Theirs");
+        get(client, "/v1/brands/" + theirs.getId()).expectStatus().isOk()
+                .expectBody().jsonPath("$.notes").doesNotExist().jsonPath("$.name").isEqualTo("Theirs");
+        get(client, "/v1/brands/" + other.getId()).expectStatus().isNotFound();
+        patch(client, theirs.getId(), "\"0\"", Map.of("name", "Mine")).expectStatus().isForbidden();
+        assertThat(list(clientViewer(agency, other.getId()), "").getItems()).extracting(BrandDto::getName)
+                .containsExactly("Other");
+    }
+
+    @Test
+    void updatesNeedTheCurrentETagReplaceChannelsAndAreAudited() {
+        BrandDto brand = created(alpenmilch("Alpenmilch"));
+        patch(agency.adminToken(), brand.getId(), null, Map.of("name", "X")).expectStatus().isEqualTo(428);
+        patch(agency.adminToken(), brand.getId(), "\"3\"", Map.of("name", "X")).expectStatus().isEqualTo(412);
+        expectFieldError(patch(agency.adminToken(), brand.getId(), "\"0\"", Map.of("holidayRegion", "ZZ")), "holidayRegion");
+        patch(agency.adminToken(), brand.getId(), "\"0\"", Map.of()).expectStatus().isBadRequest();
+
+        BrandDto updated = patch(agency.adminToken(), brand.getId(), "\"0\"", Map.of("name", "Alpenmilch eG",
+                "legalName", "", "channels", List.of(Map.of("platform", "tiktok", "handle", "@alpen"))))
+                .expectStatus().isOk().expectHeader().valueEquals("ETag", "\"1\"")
+                .expectBody(BrandDto.class).returnResult().getResponseBody();
+
+        assertThat(updated.getName()).isEqualTo("Alpenmilch eG");
+        assertThat(updated.getLegalName()).isNull();
+        assertThat(updated.getHolidayRegion()).isEqualTo("DE-BY");
+        assertThat(updated.getChannels()).extracting(c -> c.getPlatform()).containsExactly("tiktok");
+        get(agency.adminToken(), "/v1/brands/" + brand.getId() + "/audit-events").expectStatus().isOk().expectBody()
+                .jsonPath("$.items[0].action").isEqualTo("brand.updated")
+                .jsonPath("$.items[0].before.name").isEqualTo("Alpenmilch")
+                .jsonPath("$.items[0].after.channels[0].platform").isEqualTo("tiktok");
+    }
+
+    @Test
+    void anotherAgencySeesAndChangesNoneOfTheseBrands() {
+        BrandDto brand = created(alpenmilch("Alpenmilch"));
+        TestAgency other = newAgency("nosy");
+
+        assertThat(list(other.adminToken(), "").getItems()).isEmpty();
+        get(other.adminToken(), "/v1/brands/" + brand.getId()).expectStatus().isNotFound();
+        patch(other.adminToken(), brand.getId(), "\"0\"", Map.of("name", "Stolen")).expectStatus().isNotFound();
+        create(other.adminToken(), alpenmilch("Alpenmilch")).expectStatus().isCreated();
+        assertThat(list(agency.adminToken(), "").getItems()).extracting(BrandDto::getName).containsExactly("Alpenmilch");
+    }
+
+    static Map<String, Object> alpenmilch(String name) {
+        return Map.of("name", name, "legalName", "Alpenmilch eG", "zone", "Europe/Berlin", "locale", "de-DE",
+                "industry", "Food", "holidayRegion", "DE-BY", "notes", "Informal tone.",
+                "channels", List.of(Map.of("platform", "instagram", "handle", "@alpenmilch"),
+                        Map.of("platform", "mastodon", "url", "https://social.example/@alpenmilch")));
+    }
+
+    static Map<String, Object> with(Map<String, Object> body, String key, Object value) {
+        Map<String, Object> changed = new HashMap<>(body);
+        changed.put(key, value);
+        return changed;
+    }
+
+    private BrandDto created(Map<String, Object> body) {
+        return create(agency.adminToken(), body).expectStatus().isCreated().expectBody(BrandDto.class)
+                .returnResult().getResponseBody();
+    }
+
+    private WebTestClient.ResponseSpec create(String token, Map<String, Object> body) {
+        return http.post().uri("/v1/brands").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private WebTestClient.ResponseSpec patch(String token, UUID brand, String ifMatch, Map<String, Object> body) {
+        return http.patch().uri("/v1/brands/" + brand).headers(h -> {
+            h.setBearerAuth(token);
+            if (ifMatch != null) {
+                h.setIfMatch(ifMatch);
+            }
+        }).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private WebTestClient.ResponseSpec get(String token, String path) {
+        return http.get().uri(path).headers(h -> h.setBearerAuth(token)).exchange();
+    }
+
+    private BrandPageDto list(String token, String query) {
+        return get(token, "/v1/brands" + query).expectStatus().isOk().expectBody(BrandPageDto.class)
+                .returnResult().getResponseBody();
+    }
+}
