@@ -1,5 +1,6 @@
 package com.agencyhub.members;
 
+import com.agencyhub.shared.calendar.WeeklyWindow;
 import com.agencyhub.shared.security.Role;
 
 import java.math.BigDecimal;
@@ -10,7 +11,7 @@ import java.util.Set;
 /** A partial update of a member: null fields stay as they are. */
 public record MemberChanges(String displayName, Set<Role> roles, ZoneId homeZone, Set<String> platforms,
                             Set<String> languages, BigDecimal weeklyCapacityHours, WorkingTimeRules rules,
-                            List<WeeklyHours> workingHours) {
+                            List<WeeklyWindow> workingHours) {
 
     public boolean touchesStaffProfile() {
         return roles != null || homeZone != null || platforms != null || languages != null

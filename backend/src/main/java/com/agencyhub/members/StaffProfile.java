@@ -1,5 +1,7 @@
 package com.agencyhub.members;
 
+import com.agencyhub.shared.calendar.WeeklyWindow;
+
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.List;
@@ -8,7 +10,7 @@ import java.util.Set;
 
 /** What the roster and the reports need to know about a staff member. */
 public record StaffProfile(ZoneId homeZone, Set<String> platforms, Set<String> languages,
-                           BigDecimal weeklyCapacityHours, WorkingTimeRules rules, List<WeeklyHours> workingHours) {
+                           BigDecimal weeklyCapacityHours, WorkingTimeRules rules, List<WeeklyWindow> workingHours) {
 
     public StaffProfile {
         Objects.requireNonNull(homeZone, "homeZone");

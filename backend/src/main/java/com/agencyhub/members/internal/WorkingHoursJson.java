@@ -1,6 +1,6 @@
 package com.agencyhub.members.internal;
 
-import com.agencyhub.members.WeeklyHours;
+import com.agencyhub.shared.calendar.WeeklyWindow;
 import org.jooq.JSONB;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,7 +19,7 @@ final class WorkingHoursJson {
     private WorkingHoursJson() {
     }
 
-    static JSONB write(List<WeeklyHours> hours) {
+    static JSONB write(List<WeeklyWindow> hours) {
         ArrayNode array = JSON.createArrayNode();
         hours.forEach(interval -> array.addObject()
                 .put("day", interval.day().name())
@@ -28,10 +28,10 @@ final class WorkingHoursJson {
         return JSONB.valueOf(array.toString());
     }
 
-    static List<WeeklyHours> read(JSONB stored) {
-        List<WeeklyHours> hours = new ArrayList<>();
+    static List<WeeklyWindow> read(JSONB stored) {
+        List<WeeklyWindow> hours = new ArrayList<>();
         for (JsonNode interval : JSON.readTree(stored.data())) {
-            hours.add(new WeeklyHours(DayOfWeek.valueOf(interval.path("day").asString()),
+            hours.add(new WeeklyWindow(DayOfWeek.valueOf(interval.path("day").asString()),
                     LocalTime.parse(interval.path("start").asString()),
                     LocalTime.parse(interval.path("end").asString())));
         }

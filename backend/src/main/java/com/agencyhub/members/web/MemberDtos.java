@@ -9,12 +9,15 @@ import com.agencyhub.api.model.WeeklyHoursDto;
 import com.agencyhub.api.model.WorkingTimeRulesDto;
 import com.agencyhub.members.Member;
 import com.agencyhub.members.StaffProfile;
-import com.agencyhub.members.WeeklyHours;
+
 import com.agencyhub.members.WorkingTimeRules;
 import com.agencyhub.shared.BrandId;
+import com.agencyhub.shared.calendar.WeeklyWindow;
+import com.agencyhub.shared.calendar.WeeklyWindows;
 import com.agencyhub.shared.security.Role;
 import com.agencyhub.shared.web.ApiProblem;
 import com.agencyhub.shared.web.ETags;
+import com.agencyhub.shared.web.FieldViolation;
 import org.springframework.http.ResponseEntity;
 
 import java.time.DayOfWeek;
@@ -73,11 +76,11 @@ final class MemberDtos {
     }
 
     /** Weekly hours in request order; a zero-length or overlapping interval is a field error. */
-    static List<WeeklyHours> workingHours(List<WeeklyHoursDto> hours) {
+    static List<WeeklyWindow> workingHours(List<WeeklyHoursDto> hours) {
         if (hours == null) {
             return null;
         }
-        List<WeeklyHours> intervals = new ArrayList<>();
+        List<WeeklyWindow> windows = new ArrayList<>();
         for (int i = 0; i < hours.size(); i++) {
             WeeklyHoursDto dto = hours.get(i);
             LocalTime start = LocalTime.parse(dto.getStart());
@@ -85,35 +88,16 @@ final class MemberDtos {
             if (start.equals(end)) {
                 throw ApiProblem.invalidField("workingHours[" + i + "]", "start and end must differ", "empty-interval");
             }
-            WeeklyHours interval = new WeeklyHours(DayOfWeek.valueOf(dto.getDay().getValue()), start, end);
-            for (int j = 0; j < intervals.size(); j++) {
-                if (overlap(intervals.get(j), interval)) {
-                    throw ApiProblem.invalidField("workingHours[" + i + "]", "overlaps workingHours[" + j + "]",
-                            "overlap");
-                }
-            }
-            intervals.add(interval);
+            windows.add(new WeeklyWindow(DayOfWeek.valueOf(dto.getDay().getValue()), start, end));
         }
-        return intervals;
-    }
-
-    private static boolean overlap(WeeklyHours a, WeeklyHours b) {
-        int[] x = minutesOfWeek(a);
-        int[] y = minutesOfWeek(b);
-        int week = 7 * 24 * 60;
-        // compare on a doubled week so that intervals running past Sunday midnight are handled too
-        for (int shift = -week; shift <= week; shift += week) {
-            if (x[0] < y[1] + shift && y[0] + shift < x[1]) {
-                return true;
-            }
+        List<FieldViolation> problems = WeeklyWindows.problems(windows).stream()
+                .map(problem -> new FieldViolation("workingHours[" + problem.index() + "]", problem.message(),
+                        problem.code()))
+                .toList();
+        if (!problems.isEmpty()) {
+            throw ApiProblem.validation(problems);
         }
-        return false;
-    }
-
-    private static int[] minutesOfWeek(WeeklyHours hours) {
-        int start = (hours.day().getValue() - 1) * 24 * 60 + hours.start().getHour() * 60 + hours.start().getMinute();
-        int length = (hours.end().toSecondOfDay() - hours.start().toSecondOfDay()) / 60;
-        return new int[] {start, start + (length < 0 ? length + 24 * 60 : length)};
+        return windows;
     }
 
     private static WorkingTimeRulesDto rules(WorkingTimeRules rules) {
@@ -121,7 +105,7 @@ final class MemberDtos {
                 .maxConsecutiveDays(rules.maxConsecutiveDays()).minRestMinutes(rules.minRestMinutes());
     }
 
-    private static WeeklyHoursDto hours(WeeklyHours hours) {
+    private static WeeklyHoursDto hours(WeeklyWindow hours) {
         return new WeeklyHoursDto(WeeklyHoursDto.DayEnum.fromValue(hours.day().name()), hours.start().toString(),
                 hours.end().toString());
     }
