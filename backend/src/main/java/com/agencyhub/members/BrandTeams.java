@@ -13,6 +13,7 @@ import com.agencyhub.shared.TenantId;
 import com.agencyhub.shared.db.Transactions;
 import com.agencyhub.shared.security.Actor;
 import com.agencyhub.shared.web.ApiProblem;
+import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -51,7 +52,7 @@ public class BrandTeams {
 
     /**
      * Replaces the team. Every member must be invited or active staff of the agency and appear once; the
-     * brand must not be offboarded.
+     * brand must not be offboarded. Sending the team it already has changes and records nothing.
      */
     public Mono<List<BrandAssignment>> replace(Actor actor, BrandId brand, List<BrandAssignment> team) {
         TenantId tenant = actor.requireTenant();
@@ -59,20 +60,22 @@ public class BrandTeams {
         return brands.get(actor, brand)
                 .flatMap(this::requireChangeable)
                 .then(transactions.inTenant(tenant, sql -> assignments.list(sql, tenant, brand)
-                        .flatMap(before -> Flux.range(0, team.size())
-                                .concatMap(i -> members.find(sql, tenant, team.get(i).member())
-                                        .filter(member -> member.kind() == MemberKind.STAFF
-                                                && member.status() != MemberStatus.DEACTIVATED)
-                                        .switchIfEmpty(Mono.error(() -> ApiProblem.invalidField(
-                                                "assignments[" + i + "].memberId",
-                                                "is not an invited or active staff member of this agency",
-                                                "unknown-member"))))
-                                .then(assignments.replace(sql, tenant, brand, team))
-                                .then(assignments.list(sql, tenant, brand))
-                                .flatMap(after -> audit.record(sql, tenant, AuditActor.of(actor),
-                                                new AuditEntry("brand.team-changed", "brand", brand.value(),
-                                                        snapshot(before), snapshot(after), brand))
-                                        .thenReturn(after)))));
+                        .flatMap(before -> snapshot(before).equals(snapshot(team)) ? Mono.just(before)
+                                : store(sql, tenant, AuditActor.of(actor), brand, before, team))));
+    }
+
+    private Mono<List<BrandAssignment>> store(DSLContext sql, TenantId tenant, AuditActor actor, BrandId brand,
+                                              List<BrandAssignment> before, List<BrandAssignment> team) {
+        return Flux.range(0, team.size())
+                .concatMap(i -> members.find(sql, tenant, team.get(i).member())
+                        .filter(member -> member.kind() == MemberKind.STAFF
+                                && member.status() != MemberStatus.DEACTIVATED)
+                        .switchIfEmpty(Mono.error(() -> ApiProblem.invalidField("assignments[" + i + "].memberId",
+                                "is not an invited or active staff member of this agency", "unknown-member"))))
+                .then(assignments.replace(sql, tenant, brand, team))
+                .then(assignments.list(sql, tenant, brand))
+                .flatMap(after -> audit.record(sql, tenant, actor, new AuditEntry("brand.team-changed", "brand",
+                        brand.value(), snapshot(before), snapshot(after), brand)).thenReturn(after));
     }
 
     private Mono<Brand> requireChangeable(Brand brand) {

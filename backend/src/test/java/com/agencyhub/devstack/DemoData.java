@@ -4,20 +4,35 @@ import com.agencyhub.audit.AuditActor;
 import com.agencyhub.brands.BrandSettings;
 import com.agencyhub.brands.Brands;
 import com.agencyhub.brands.Channel;
+import com.agencyhub.members.BrandAssignment;
+import com.agencyhub.members.BrandTeams;
+import com.agencyhub.members.Invitation;
+import com.agencyhub.members.Members;
+import com.agencyhub.members.Responsibility;
+import com.agencyhub.members.StaffProfile;
+import com.agencyhub.members.WorkingTimeRules;
+import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.TenantId;
-import com.agencyhub.shared.web.ApiProblem;
+import com.agencyhub.shared.UserId;
+import com.agencyhub.shared.calendar.WeeklyWindow;
+import com.agencyhub.shared.security.Actor;
+import com.agencyhub.shared.security.OrganizationClaim;
+import com.agencyhub.shared.security.Role;
 import com.agencyhub.tenancy.AgencyOnboarding;
 import com.agencyhub.tenancy.NewAgency;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
-import org.springframework.http.HttpStatus;
-import reactor.core.publisher.Mono;
 
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Demo data for the dev stack, created through the same services the API uses, so it is audited and lands in
@@ -28,6 +43,9 @@ class DemoData implements ApplicationListener<ApplicationReadyEvent> {
     static final String AGENCY_SLUG = "northwind-social";
     static final String ADMIN_EMAIL = "admin@northwind.test";
     static final String ADMIN_PASSWORD = "demo-admin";
+    static final String STAFF_PASSWORD = "demo-staff";
+    static final String CLIENT_EMAIL = "julia@alpenmilch.test";
+    static final String CLIENT_PASSWORD = "demo-client";
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     private static final Duration TIMEOUT = Duration.ofMinutes(1);
@@ -40,7 +58,46 @@ class DemoData implements ApplicationListener<ApplicationReadyEvent> {
         AgencyOnboarding.Outcome outcome = onboarding.onboard(northwind, AuditActor.SYSTEM).block(TIMEOUT);
         log.info("Demo agency '{}' {}", outcome.agency().name(), outcome.created() ? "created" : "already there");
         Brands brands = event.getApplicationContext().getBean(Brands.class);
-        demoBrands().forEach(brand -> createBrand(brands, outcome.agency().id(), brand));
+        Actor system = systemActorOf(outcome.agency().id());
+        demoBrands().forEach(brand -> createBrand(brands, system, brand));
+        Members members = event.getApplicationContext().getBean(Members.class);
+        BrandId alpenmilch = brandNamed(brands, system, "Alpenmilch");
+        UserId jonas = invite(members, system, Invitation.staff("jonas@northwind.test", "Jonas", "Weber",
+                Set.of(Role.SOCIAL_MEDIA_MANAGER), new StaffProfile(ZoneId.of("Europe/Berlin"),
+                        Set.of("instagram", "tiktok"), Set.of("de", "en"), new BigDecimal("30"),
+                        new WorkingTimeRules(new BigDecimal("40"), 6, WorkingTimeRules.DEFAULT_MIN_REST_MINUTES),
+                        weekdays(LocalTime.of(9, 0), LocalTime.of(17, 0)))).withInitialPassword(STAFF_PASSWORD));
+        UserId lea = invite(members, system, Invitation.staff("lea@northwind.test", "Lea", "Brandt",
+                Set.of(Role.AGENCY_MANAGER), new StaffProfile(ZoneId.of("Europe/Berlin"), Set.of("linkedin", "x"),
+                        Set.of("de"), new BigDecimal("38.5"), WorkingTimeRules.DEFAULT,
+                        weekdays(LocalTime.of(8, 0), LocalTime.of(16, 30)))).withInitialPassword(STAFF_PASSWORD));
+        invite(members, system, Invitation.client(CLIENT_EMAIL, "Julia", "Ortega", Set.of(alpenmilch))
+                .withInitialPassword(CLIENT_PASSWORD));
+        event.getApplicationContext().getBean(BrandTeams.class).replace(system, alpenmilch, List.of(
+                new BrandAssignment(jonas, null, Responsibility.RESPONSIBLE),
+                new BrandAssignment(lea, null, Responsibility.DEPUTY))).block(TIMEOUT);
+    }
+
+    /** The demo data acts as an agency admin of the demo agency; the audit trail names it "system". */
+    private static Actor systemActorOf(TenantId tenant) {
+        return new Actor(UserId.SYSTEM, "system", "system", null, Set.of(Role.AGENCY_ADMIN),
+                List.of(new OrganizationClaim(AGENCY_SLUG, tenant.toString())), Set.of());
+    }
+
+    private static UserId invite(Members members, Actor system, Invitation invitation) {
+        Members.Outcome outcome = members.invite(system, invitation).block(TIMEOUT);
+        log.info("Demo member '{}' {}", invitation.email(), outcome.created() ? "invited" : "already there");
+        return outcome.member().id();
+    }
+
+    private static BrandId brandNamed(Brands brands, Actor system, String name) {
+        return brands.list(system, null, 200, null).block(TIMEOUT).items().stream()
+                .filter(brand -> brand.settings().name().equals(name)).findFirst().orElseThrow().id();
+    }
+
+    private static List<WeeklyWindow> weekdays(LocalTime start, LocalTime end) {
+        return Stream.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                DayOfWeek.FRIDAY).map(day -> new WeeklyWindow(day, start, end)).toList();
     }
 
     private static List<BrandSettings> demoBrands() {
@@ -60,12 +117,12 @@ class DemoData implements ApplicationListener<ApplicationReadyEvent> {
                         "Complaints escalate to the client's legal team within 2 hours.", false, false));
     }
 
-    /** Brand names are unique per agency, so an existing demo brand refuses to be created twice. */
-    private static void createBrand(Brands brands, TenantId tenant, BrandSettings brand) {
-        boolean created = brands.create(tenant, AuditActor.SYSTEM, brand).thenReturn(true)
-                .onErrorResume(error -> error instanceof ApiProblem problem && problem.status() == HttpStatus.CONFLICT,
-                        exists -> Mono.just(false))
-                .block(TIMEOUT);
-        log.info("Demo brand '{}' {}", brand.name(), created ? "created" : "already there");
+    private static void createBrand(Brands brands, Actor system, BrandSettings brand) {
+        boolean exists = brands.list(system, null, 200, null).block(TIMEOUT).items().stream()
+                .anyMatch(existing -> existing.settings().name().equals(brand.name()));
+        if (!exists) {
+            brands.create(system.requireTenant(), AuditActor.SYSTEM, brand).block(TIMEOUT);
+        }
+        log.info("Demo brand '{}' {}", brand.name(), exists ? "already there" : "created");
     }
 }

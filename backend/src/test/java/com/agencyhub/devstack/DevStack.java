@@ -120,6 +120,8 @@ public final class DevStack {
                    Emails          %s
                  Demo users (realm agencyhub)
                    agency admin    %s / %s   (agency "Northwind Social")
+                   staff           jonas@northwind.test, lea@northwind.test / %s
+                   client user     %s / %s   (sees brand Alpenmilch only)
                    platform admin  %s / %s
                  Try it:
                    TOKEN=$(curl -s %s \\
@@ -129,6 +131,7 @@ public final class DevStack {
                  Ctrl-C (or infra/dev/stop) stops everything; data stays in .devstack/.
                 ==================================================================================
                 %n""", startup.toSeconds(), keycloakUrl, emails, DemoData.ADMIN_EMAIL, DemoData.ADMIN_PASSWORD,
+                DemoData.STAFF_PASSWORD, DemoData.CLIENT_EMAIL, DemoData.CLIENT_PASSWORD,
                 KeycloakServer.PLATFORM_ADMIN_USERNAME, KeycloakServer.PLATFORM_ADMIN_DEV_PASSWORD, tokenUrl,
                 KeycloakServer.WEB_CLIENT_ID, DemoData.ADMIN_EMAIL, DemoData.ADMIN_PASSWORD);
     }

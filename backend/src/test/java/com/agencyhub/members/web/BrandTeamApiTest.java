@@ -44,9 +44,12 @@ class BrandTeamApiTest extends ApiTest {
         assertThat(team.getAssignments()).extracting(a -> a.getDisplayName() + ":" + a.getResponsibility().getValue())
                 .containsExactly("Jonas Weber:responsible", "Lea Weber:deputy");
         readiness().jsonPath("$.requirements[?(@.requirement == 'responsible-and-deputy')].done").isEqualTo(List.of(true));
+        put(agency.adminToken(), List.of(assignment(jonas, "responsible"), assignment(lea, "deputy"))).expectStatus().isOk();
         http.get().uri("/v1/brands/" + brand + "/audit-events?entityType=brand").headers(h -> h.setBearerAuth(agency.adminToken()))
                 .exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.items[0].action").isEqualTo("brand.team-changed")
+                .expectBody().jsonPath("$.items[?(@.action == 'brand.team-changed')].id")
+                .value(ids -> assertThat((List<?>) ids).as("the unchanged second PUT records nothing").hasSize(1))
+                .jsonPath("$.items[0].action").isEqualTo("brand.team-changed")
                 .jsonPath("$.items[0].after." + jonas).isEqualTo("responsible");
     }
 
