@@ -1,6 +1,5 @@
 package com.agencyhub.bench;
 
-import com.agencyhub.api.model.BrandPageDto;
 import com.agencyhub.testsupport.ApiTest;
 import com.agencyhub.testsupport.TestAgency;
 import com.agencyhub.testsupport.db.PostgresBootstrap;
@@ -15,18 +14,20 @@ import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Server-side latency of GET /v1/brands (security, member lookup, SQL, JSON) for agencies with 50 and 500 brands
- * (3 channels each) and 200 members, first page of 50 and, with 500 brands, the last page (page 10). Data is generated
+ * Server-side latency of GET /v1/brands and GET /v1/members (security, member lookup, SQL, JSON) for agencies with
+ * 50 and 500 brands (3 channels each) and 200 members, first page of 50 and the last page (page 10 of the brands,
+ * page 5 of the members). A discarded warm-up round runs first. Data is generated
  * with SQL as the application role; requests go through the in-process WebTestClient, so no network is timed.
  * Every response also passes the tests' OpenAPI contract check, so the figures are an upper bound.
  * Prints a table; asserts nothing. Run:
- * {@code ./mvnw -q -pl backend -am test -Dtest=BrandListBenchmark -Dbench=true -Dsurefire.failIfNoSpecifiedTests=false}
+ * {@code ./mvnw -q -pl backend -am test -Dtest=ListLatencyBenchmark -Dbench=true -Dsurefire.failIfNoSpecifiedTests=false}
  */
 @Tag("benchmark")
 @EnabledIfSystemProperty(named = "bench", matches = "true")
-class BrandListBenchmark extends ApiTest {
+class ListLatencyBenchmark extends ApiTest {
 
     private static final int WARMUP = 50;
     private static final int SAMPLES = 300;
@@ -34,50 +35,63 @@ class BrandListBenchmark extends ApiTest {
     @Test
     void listLatency() throws Exception {
         List<String> rows = new ArrayList<>();
+        boolean warmedUp = false;
         for (int brands : new int[]{50, 500}) {
             TestAgency agency = newAgency("bench" + brands);
             seed(agency, brands, 200);
             String token = agency.adminToken();
-            rows.add(row(brands, "first page", measure(token, null)));
-            if (brands > 50) {
-                rows.add(row(brands, "page " + brands / 50, measure(token, deepCursor(token, brands))));
+            if (!warmedUp) {
+                measure(token, "/v1/brands", null);
+                measure(token, "/v1/members", null);
+                warmedUp = true;
             }
+            rows.add(row("/v1/brands", brands, "first", measure(token, "/v1/brands", null)));
+            rows.add(row("/v1/brands", brands, "last (" + brands / 50 + ")",
+                    measure(token, "/v1/brands", lastPageCursor(token, "/v1/brands"))));
+            rows.add(row("/v1/members", brands, "first", measure(token, "/v1/members", null)));
+            rows.add(row("/v1/members", brands, "last (5)", measure(token, "/v1/members",
+                    lastPageCursor(token, "/v1/members"))));
         }
-        System.out.println("\nGET /v1/brands?limit=50, " + SAMPLES + " requests each (ms)\n"
-                + "| brands | page       |  p50 |  p95 |\n|-------:|------------|-----:|-----:|\n" + String.join("\n", rows));
+        System.out.println("\n?limit=50, 200 members, " + SAMPLES + " requests each (ms)\n"
+                + "| list        | brands | page      |  p50 |  p95 |\n|-------------|-------:|-----------|-----:|-----:|\n"
+                + String.join("\n", rows));
     }
 
-    private static String row(int brands, String page, double[] millis) {
-        return String.format("| %6d | %-10s | %4.1f | %4.1f |", brands, page, millis[0], millis[1]);
+    private static String row(String list, int brands, String page, double[] millis) {
+        return String.format("| %-11s | %6d | %-9s | %4.1f | %4.1f |", list, brands, page, millis[0], millis[1]);
     }
 
-    /** The cursor that leads to page brands/50, the last one. */
-    private String deepCursor(String token, int brands) {
+    /** The cursor that leads to the last page of the list. */
+    private String lastPageCursor(String token, String list) {
         String cursor = null;
-        for (int page = 1; page < brands / 50; page++) {
-            cursor = page(token, cursor).getNextCursor();
+        String next = page(token, list, null);
+        while (next != null) {
+            cursor = next;
+            next = page(token, list, cursor);
         }
         return cursor;
     }
 
-    private double[] measure(String token, String cursor) {
+    private double[] measure(String token, String list, String cursor) {
         for (int i = 0; i < WARMUP; i++) {
-            page(token, cursor);
+            page(token, list, cursor);
         }
         long[] nanos = new long[SAMPLES];
         for (int i = 0; i < SAMPLES; i++) {
             long start = System.nanoTime();
-            page(token, cursor);
+            page(token, list, cursor);
             nanos[i] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);
         return new double[]{nanos[SAMPLES / 2] / 1e6, nanos[(int) (SAMPLES * 0.95)] / 1e6};
     }
 
-    private BrandPageDto page(String token, String cursor) {
-        return http.get().uri(cursor == null ? "/v1/brands?limit=50" : "/v1/brands?limit=50&cursor=" + cursor)
+    /** Fetches one page of the list; returns its next cursor. */
+    private String page(String token, String list, String cursor) {
+        Map<?, ?> page = http.get().uri(list + "?limit=50" + (cursor == null ? "" : "&cursor=" + cursor))
                 .headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk()
-                .expectBody(BrandPageDto.class).returnResult().getResponseBody();
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return (String) page.get("nextCursor");
     }
 
     private static void seed(TestAgency agency, int brands, int members) throws Exception {
