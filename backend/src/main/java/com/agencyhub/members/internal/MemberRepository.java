@@ -24,7 +24,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -55,14 +57,7 @@ public class MemberRepository {
                 .set(MEMBER.STATUS, MemberStatus.INVITED.value())
                 .set(MEMBER.INVITED_AT, DSL.currentInstant());
         if (profile != null) {
-            insert = insert.set(MEMBER.HOME_ZONE, profile.homeZone().getId())
-                    .set(MEMBER.PLATFORMS, profile.platforms().toArray(String[]::new))
-                    .set(MEMBER.LANGUAGES, profile.languages().toArray(String[]::new))
-                    .set(MEMBER.WEEKLY_CAPACITY_HOURS, profile.weeklyCapacityHours())
-                    .set(MEMBER.MAX_HOURS_PER_WEEK, profile.rules().maxHoursPerWeek())
-                    .set(MEMBER.MAX_CONSECUTIVE_DAYS, profile.rules().maxConsecutiveDays())
-                    .set(MEMBER.MIN_REST_MINUTES, profile.rules().minRestMinutes())
-                    .set(MEMBER.WORKING_HOURS, WorkingHoursJson.write(profile.workingHours()));
+            insert = insert.set(profileColumns(profile));
         }
         return Mono.from(insert).then(find(sql, tenant, user));
     }
@@ -127,14 +122,7 @@ public class MemberRepository {
                 .set(MEMBER.VERSION, MEMBER.VERSION.plus(1));
         StaffProfile profile = changed.profile();
         if (profile != null) {
-            update = update.set(MEMBER.HOME_ZONE, profile.homeZone().getId())
-                    .set(MEMBER.PLATFORMS, profile.platforms().toArray(String[]::new))
-                    .set(MEMBER.LANGUAGES, profile.languages().toArray(String[]::new))
-                    .set(MEMBER.WEEKLY_CAPACITY_HOURS, profile.weeklyCapacityHours())
-                    .set(MEMBER.MAX_HOURS_PER_WEEK, profile.rules().maxHoursPerWeek())
-                    .set(MEMBER.MAX_CONSECUTIVE_DAYS, profile.rules().maxConsecutiveDays())
-                    .set(MEMBER.MIN_REST_MINUTES, profile.rules().minRestMinutes())
-                    .set(MEMBER.WORKING_HOURS, WorkingHoursJson.write(profile.workingHours()));
+            update = update.set(profileColumns(profile));
         }
         return Mono.from(update.where(MEMBER.TENANT_ID.eq(tenant.value())
                                 .and(MEMBER.USER_ID.eq(changed.id().value()))
@@ -182,6 +170,19 @@ public class MemberRepository {
         } catch (IllegalArgumentException e) {
             throw Cursor.invalid();
         }
+    }
+
+    private static Map<Field<?>, Object> profileColumns(StaffProfile profile) {
+        Map<Field<?>, Object> columns = new HashMap<>();
+        columns.put(MEMBER.HOME_ZONE, profile.homeZone().getId());
+        columns.put(MEMBER.PLATFORMS, profile.platforms().toArray(String[]::new));
+        columns.put(MEMBER.LANGUAGES, profile.languages().toArray(String[]::new));
+        columns.put(MEMBER.WEEKLY_CAPACITY_HOURS, profile.weeklyCapacityHours());
+        columns.put(MEMBER.MAX_HOURS_PER_WEEK, profile.rules().maxHoursPerWeek());
+        columns.put(MEMBER.MAX_CONSECUTIVE_DAYS, profile.rules().maxConsecutiveDays());
+        columns.put(MEMBER.MIN_REST_MINUTES, profile.rules().minRestMinutes());
+        columns.put(MEMBER.WORKING_HOURS, WorkingHoursJson.write(profile.workingHours()));
+        return columns;
     }
 
     private static String[] roleNames(Collection<Role> roles) {
