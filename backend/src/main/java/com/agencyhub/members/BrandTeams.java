@@ -61,8 +61,7 @@ public class BrandTeams {
                 .then(transactions.inTenant(tenant, sql -> assignments.list(sql, tenant, brand)
                         .flatMap(before -> Flux.range(0, team.size())
                                 .concatMap(i -> members.find(sql, tenant, team.get(i).member())
-                                        .filter(member -> member.kind() == MemberKind.STAFF
-                                                && member.status() != MemberStatus.DEACTIVATED)
+                                        .filter(Member::isCurrentStaff)
                                         .switchIfEmpty(Mono.error(() -> ApiProblem.invalidField(
                                                 "assignments[" + i + "].memberId",
                                                 "is not an invited or active staff member of this agency",
