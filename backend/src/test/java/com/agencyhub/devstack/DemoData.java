@@ -41,6 +41,7 @@ class DemoData implements ApplicationListener<ApplicationReadyEvent> {
         log.info("Demo agency '{}' {}", outcome.agency().name(), outcome.created() ? "created" : "already there");
         Brands brands = event.getApplicationContext().getBean(Brands.class);
         demoBrands().forEach(brand -> createBrand(brands, outcome.agency().id(), brand));
+        DemoStrategy.approve(event.getApplicationContext(), outcome.agency().id());
     }
 
     private static List<BrandSettings> demoBrands() {

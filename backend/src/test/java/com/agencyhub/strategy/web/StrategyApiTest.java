@@ -2,15 +2,18 @@ package com.agencyhub.strategy.web;
 
 import com.agencyhub.api.model.MemberDto;
 import com.agencyhub.api.model.StrategyVersionPageDto;
+import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.security.Role;
+import com.agencyhub.strategy.Strategies;
+import com.agencyhub.strategy.StrategyContent;
 import com.agencyhub.testsupport.ApiTest;
 import com.agencyhub.testsupport.TestAgency;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A brand's strategy: drafts, approval, history, diff; who may read and write it; what is refused. */
 class StrategyApiTest extends ApiTest {
+
+    @Autowired
+    private Strategies strategies;
 
     private TestAgency agency;
     private UUID brand;
@@ -221,7 +227,12 @@ class StrategyApiTest extends ApiTest {
                 .exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.requirements[0].requirement").isEqualTo("approved-strategy")
                 .jsonPath("$.requirements[0].done").isEqualTo(false);
+        assertThat(strategies.approvedMonitoring(agency.tenant(), new BrandId(brand)).blockOptional()).isEmpty();
         approve(plan());
+        StrategyContent.MonitoringRequirement monitoring =
+                strategies.approvedMonitoring(agency.tenant(), new BrandId(brand)).block();
+        assertThat(monitoring.coverageWindows()).hasSize(2);
+        assertThat(monitoring.holidayRule()).isEqualTo(StrategyContent.HolidayRule.TREATED_AS_SUNDAY);
         http.get().uri("/v1/brands/" + brand + "/readiness").headers(h -> h.setBearerAuth(agency.adminToken()))
                 .exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.requirements[0].done").isEqualTo(true)
