@@ -68,8 +68,7 @@ public class BrandTeams {
                                               List<BrandAssignment> before, List<BrandAssignment> team) {
         return Flux.range(0, team.size())
                 .concatMap(i -> members.find(sql, tenant, team.get(i).member())
-                        .filter(member -> member.kind() == MemberKind.STAFF
-                                && member.status() != MemberStatus.DEACTIVATED)
+                        .filter(Member::isCurrentStaff)
                         .switchIfEmpty(Mono.error(() -> ApiProblem.invalidField("assignments[" + i + "].memberId",
                                 "is not an invited or active staff member of this agency", "unknown-member"))))
                 .then(assignments.replace(sql, tenant, brand, team))

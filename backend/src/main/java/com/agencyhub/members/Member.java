@@ -23,6 +23,11 @@ public record Member(UserId id, MemberKind kind, String email, String displayNam
         brandScope = Set.copyOf(brandScope);
     }
 
+    /** Staff who still have access: may be given brands and tasks. */
+    public boolean isCurrentStaff() {
+        return kind == MemberKind.STAFF && status != MemberStatus.DEACTIVATED;
+    }
+
     public boolean isActiveAdmin() {
         return status != MemberStatus.DEACTIVATED && roles.contains(Role.AGENCY_ADMIN);
     }

@@ -25,6 +25,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -65,6 +66,15 @@ public class Members {
     public Mono<Member> get(TenantId tenant, UserId id) {
         return transactions.inTenant(tenant, sql -> repository.find(sql, tenant, id))
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("The member")));
+    }
+
+    /** Those of {@code ids} who are invited or active staff of the agency. */
+    public Mono<Set<UserId>> currentStaff(TenantId tenant, Collection<UserId> ids) {
+        return transactions.inTenant(tenant, sql -> Flux.fromIterable(Set.copyOf(ids))
+                .concatMap(id -> repository.find(sql, tenant, id))
+                .filter(Member::isCurrentStaff)
+                .map(Member::id)
+                .collect(Collectors.toSet()));
     }
 
     /**

@@ -76,6 +76,7 @@ class DemoData implements ApplicationListener<ApplicationReadyEvent> {
         event.getApplicationContext().getBean(BrandTeams.class).replace(system, alpenmilch, List.of(
                 new BrandAssignment(jonas, null, Responsibility.RESPONSIBLE),
                 new BrandAssignment(lea, null, Responsibility.DEPUTY))).block(TIMEOUT);
+        DemoStrategy.approve(event.getApplicationContext(), outcome.agency().id(), jonas);
     }
 
     /** The demo data acts as an agency admin of the demo agency; the audit trail names it "system". */

@@ -5,27 +5,20 @@ import com.agencyhub.api.model.MemberKindDto;
 import com.agencyhub.api.model.MemberStatusDto;
 import com.agencyhub.api.model.RoleDto;
 import com.agencyhub.api.model.StaffRoleDto;
-import com.agencyhub.api.model.WeeklyHoursDto;
 import com.agencyhub.api.model.WorkingTimeRulesDto;
 import com.agencyhub.members.Member;
 import com.agencyhub.members.StaffProfile;
 
 import com.agencyhub.members.WorkingTimeRules;
 import com.agencyhub.shared.BrandId;
-import com.agencyhub.shared.calendar.WeeklyWindow;
-import com.agencyhub.shared.calendar.WeeklyWindows;
 import com.agencyhub.shared.security.Role;
-import com.agencyhub.shared.web.ApiProblem;
 import com.agencyhub.shared.web.ETags;
-import com.agencyhub.shared.web.FieldViolation;
+import com.agencyhub.shared.web.WeeklyWindowInputs;
 import org.springframework.http.ResponseEntity;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,7 +44,7 @@ final class MemberDtos {
                 profile == null ? Set.of() : new TreeSet<>(profile.languages()),
                 profile == null ? null : profile.weeklyCapacityHours(),
                 profile == null ? null : rules(profile.rules()),
-                profile == null ? List.of() : profile.workingHours().stream().map(MemberDtos::hours).toList(),
+                profile == null ? List.of() : profile.workingHours().stream().map(WeeklyWindowInputs::dto).toList(),
                 member.brandScope().stream().map(BrandId::value).collect(Collectors.toCollection(TreeSet::new)),
                 utc(member.invitedAt()), utc(member.deactivatedAt()), utc(member.createdAt()),
                 utc(member.updatedAt()), (long) member.version());
@@ -75,39 +68,9 @@ final class MemberDtos {
                         : rules.getMinRestMinutes());
     }
 
-    /** Weekly hours in request order; a zero-length or overlapping interval is a field error. */
-    static List<WeeklyWindow> workingHours(List<WeeklyHoursDto> hours) {
-        if (hours == null) {
-            return null;
-        }
-        List<WeeklyWindow> windows = new ArrayList<>();
-        for (int i = 0; i < hours.size(); i++) {
-            WeeklyHoursDto dto = hours.get(i);
-            LocalTime start = LocalTime.parse(dto.getStart());
-            LocalTime end = LocalTime.parse(dto.getEnd());
-            if (start.equals(end)) {
-                throw ApiProblem.invalidField("workingHours[" + i + "]", "start and end must differ", "empty-interval");
-            }
-            windows.add(new WeeklyWindow(DayOfWeek.valueOf(dto.getDay().getValue()), start, end));
-        }
-        List<FieldViolation> problems = WeeklyWindows.problems(windows).stream()
-                .map(problem -> new FieldViolation("workingHours[" + problem.index() + "]", problem.message(),
-                        problem.code()))
-                .toList();
-        if (!problems.isEmpty()) {
-            throw ApiProblem.validation(problems);
-        }
-        return windows;
-    }
-
     private static WorkingTimeRulesDto rules(WorkingTimeRules rules) {
         return new WorkingTimeRulesDto().maxHoursPerWeek(rules.maxHoursPerWeek())
                 .maxConsecutiveDays(rules.maxConsecutiveDays()).minRestMinutes(rules.minRestMinutes());
-    }
-
-    private static WeeklyHoursDto hours(WeeklyWindow hours) {
-        return new WeeklyHoursDto(WeeklyHoursDto.DayEnum.fromValue(hours.day().name()), hours.start().toString(),
-                hours.end().toString());
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -25,6 +25,7 @@ import com.agencyhub.shared.security.Role;
 import com.agencyhub.shared.web.ApiProblem;
 import com.agencyhub.shared.web.ETags;
 import com.agencyhub.shared.web.Inputs;
+import com.agencyhub.shared.web.WeeklyWindowInputs;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -159,7 +160,7 @@ class MembersController implements MembersApi {
         StaffProfile profile = new StaffProfile(Inputs.zone("homeZone", dto.getHomeZone()),
                 orEmpty(dto.getPlatforms()), languages(dto.getLanguages()), dto.getWeeklyCapacityHours(),
                 MemberDtos.rules(dto.getWorkingTimeRules()),
-                dto.getWorkingHours() == null ? List.of() : MemberDtos.workingHours(dto.getWorkingHours()));
+                dto.getWorkingHours() == null ? List.of() : WeeklyWindowInputs.of("workingHours", dto.getWorkingHours()));
         return Invitation.staff(dto.getEmail(), dto.getFirstName().strip(), dto.getLastName().strip(),
                 MemberDtos.roles(dto.getRoles()), profile);
     }
@@ -178,7 +179,7 @@ class MembersController implements MembersApi {
                 dto.getHomeZone() == null ? null : Inputs.zone("homeZone", dto.getHomeZone()),
                 dto.getPlatforms(), dto.getLanguages() == null ? null : languages(dto.getLanguages()),
                 dto.getWeeklyCapacityHours(), MemberDtos.rules(dto.getWorkingTimeRules()),
-                MemberDtos.workingHours(dto.getWorkingHours()));
+                WeeklyWindowInputs.of("workingHours", dto.getWorkingHours()));
     }
 
     private static Set<String> languages(Collection<String> tags) {

@@ -40,7 +40,8 @@ class BrandLifecycleApiTest extends ApiTest {
                 .jsonPath("$.requirements[0].requirement").isEqualTo("approved-strategy")
                 .jsonPath("$.requirements[4].requirement").isEqualTo("responsible-and-deputy")
                 .jsonPath("$.requirements[?(@.done == true)]").isEmpty()
-                .jsonPath("$.requirements[0].reason").isEqualTo("not available yet");
+                .jsonPath("$.requirements[0].reason").isEqualTo("no strategy version is approved")
+                .jsonPath("$.requirements[1].reason").isEqualTo("not available yet");
         get(clientViewer(agency, brand), "/readiness").expectStatus().isForbidden();
     }
 

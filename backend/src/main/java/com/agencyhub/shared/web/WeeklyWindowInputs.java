@@ -1,0 +1,50 @@
+package com.agencyhub.shared.web;
+
+import com.agencyhub.api.model.WeeklyHoursDto;
+import com.agencyhub.shared.calendar.WeeklyWindow;
+import com.agencyhub.shared.calendar.WeeklyWindows;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Weekly windows as the contract sends them (working hours, coverage windows), checked as one list. */
+public final class WeeklyWindowInputs {
+
+    private WeeklyWindowInputs() {
+    }
+
+    /**
+     * The windows in request order (null for null); a zero-length or overlapping window is a field error such
+     * as {@code workingHours[2]}. The contract's pattern has checked the times already.
+     */
+    public static List<WeeklyWindow> of(String field, List<WeeklyHoursDto> hours) {
+        if (hours == null) {
+            return null;
+        }
+        List<WeeklyWindow> windows = new ArrayList<>();
+        for (int i = 0; i < hours.size(); i++) {
+            WeeklyHoursDto dto = hours.get(i);
+            LocalTime start = LocalTime.parse(dto.getStart());
+            LocalTime end = LocalTime.parse(dto.getEnd());
+            if (start.equals(end)) {
+                throw ApiProblem.invalidField(field + "[" + i + "]", "start and end must differ", "empty-interval");
+            }
+            windows.add(new WeeklyWindow(DayOfWeek.valueOf(dto.getDay().getValue()), start, end));
+        }
+        List<FieldViolation> problems = WeeklyWindows.problems(windows).stream()
+                .map(problem -> new FieldViolation(field + "[" + problem.index() + "]", problem.message(),
+                        problem.code()))
+                .toList();
+        if (!problems.isEmpty()) {
+            throw ApiProblem.validation(problems);
+        }
+        return windows;
+    }
+
+    public static WeeklyHoursDto dto(WeeklyWindow window) {
+        return new WeeklyHoursDto(WeeklyHoursDto.DayEnum.fromValue(window.day().name()), window.start().toString(),
+                window.end().toString());
+    }
+}

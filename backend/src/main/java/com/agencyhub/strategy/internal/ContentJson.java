@@ -1,0 +1,22 @@
+package com.agencyhub.strategy.internal;
+
+import com.agencyhub.strategy.StrategyContent;
+import org.jooq.JSONB;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A version's content as stored in strategy_version.content: the content records as JSON. */
+final class ContentJson {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private ContentJson() {
+    }
+
+    static JSONB write(StrategyContent content) {
+        return JSONB.valueOf(JSON.writeValueAsString(content));
+    }
+
+    static StrategyContent read(JSONB stored) {
+        return JSON.readValue(stored.data(), StrategyContent.class);
+    }
+}

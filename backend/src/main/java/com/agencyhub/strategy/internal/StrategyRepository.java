@@ -1,0 +1,134 @@
+package com.agencyhub.strategy.internal;
+
+import com.agencyhub.jooq.tables.records.StrategyVersionRecord;
+import com.agencyhub.shared.BrandId;
+import com.agencyhub.shared.Page;
+import com.agencyhub.shared.TenantId;
+import com.agencyhub.shared.UserId;
+import com.agencyhub.shared.web.Cursor;
+import com.agencyhub.strategy.StrategyContent;
+import com.agencyhub.strategy.StrategyStatus;
+import com.agencyhub.strategy.StrategyVersion;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static com.agencyhub.jooq.Tables.STRATEGY_VERSION;
+
+@Repository
+public class StrategyRepository {
+
+    public Mono<StrategyVersion> find(DSLContext sql, TenantId tenant, BrandId brand, int number) {
+        return Mono.from(sql.selectFrom(STRATEGY_VERSION).where(ofBrand(tenant, brand)
+                        .and(STRATEGY_VERSION.NUMBER.eq(number))))
+                .map(StrategyRepository::version);
+    }
+
+    public Mono<StrategyVersion> draft(DSLContext sql, TenantId tenant, BrandId brand) {
+        return Mono.from(sql.selectFrom(STRATEGY_VERSION).where(ofBrand(tenant, brand)
+                        .and(STRATEGY_VERSION.STATUS.eq(value(StrategyStatus.DRAFT)))))
+                .map(StrategyRepository::version);
+    }
+
+    public Mono<StrategyVersion> latestApproved(DSLContext sql, TenantId tenant, BrandId brand) {
+        return Mono.from(sql.selectFrom(STRATEGY_VERSION).where(ofBrand(tenant, brand)
+                                .and(STRATEGY_VERSION.STATUS.eq(value(StrategyStatus.APPROVED))))
+                        .orderBy(STRATEGY_VERSION.NUMBER.desc()).limit(1))
+                .map(StrategyRepository::version);
+    }
+
+    /** Stores a new draft numbered after the brand's last version; a second draft breaks a unique index. */
+    public Mono<StrategyVersion> insertDraft(DSLContext sql, TenantId tenant, BrandId brand, StrategyContent content) {
+        return Mono.from(sql.select(DSL.coalesce(DSL.max(STRATEGY_VERSION.NUMBER), 0)).from(STRATEGY_VERSION)
+                        .where(ofBrand(tenant, brand)))
+                .flatMap(last -> Mono.from(sql.insertInto(STRATEGY_VERSION)
+                        .set(STRATEGY_VERSION.TENANT_ID, tenant.value())
+                        .set(STRATEGY_VERSION.BRAND_ID, brand.value())
+                        .set(STRATEGY_VERSION.NUMBER, last.value1() + 1)
+                        .set(STRATEGY_VERSION.STATUS, value(StrategyStatus.DRAFT))
+                        .set(STRATEGY_VERSION.CONTENT, ContentJson.write(content))
+                        .returning()))
+                .map(StrategyRepository::version);
+    }
+
+    /** Replaces the draft's content if it still has {@code expectedVersion}; empty otherwise. */
+    public Mono<StrategyVersion> updateDraft(DSLContext sql, TenantId tenant, StrategyVersion draft,
+                                             StrategyContent content, int expectedVersion) {
+        return Mono.from(sql.update(STRATEGY_VERSION)
+                        .set(STRATEGY_VERSION.CONTENT, ContentJson.write(content))
+                        .set(STRATEGY_VERSION.UPDATED_AT, DSL.currentInstant())
+                        .set(STRATEGY_VERSION.VERSION, STRATEGY_VERSION.VERSION.plus(1))
+                        .where(editableDraft(tenant, draft, expectedVersion))
+                        .returning())
+                .map(StrategyRepository::version);
+    }
+
+    /** Approves the draft if it still has {@code expectedVersion}; empty otherwise. */
+    public Mono<StrategyVersion> approve(DSLContext sql, TenantId tenant, StrategyVersion draft, int expectedVersion,
+                                         UserId approver) {
+        return Mono.from(sql.update(STRATEGY_VERSION)
+                        .set(STRATEGY_VERSION.STATUS, value(StrategyStatus.APPROVED))
+                        .set(STRATEGY_VERSION.APPROVED_AT, DSL.currentInstant())
+                        .set(STRATEGY_VERSION.APPROVED_BY, approver.value())
+                        .set(STRATEGY_VERSION.UPDATED_AT, DSL.currentInstant())
+                        .set(STRATEGY_VERSION.VERSION, STRATEGY_VERSION.VERSION.plus(1))
+                        .where(editableDraft(tenant, draft, expectedVersion))
+                        .returning())
+                .map(StrategyRepository::version);
+    }
+
+    /** One page, newest first; with {@code approvedOnly} drafts are left out. */
+    public Mono<Page<StrategyVersion>> list(DSLContext sql, TenantId tenant, BrandId brand, boolean approvedOnly,
+                                            int limit, String cursor) {
+        List<Condition> conditions = new ArrayList<>();
+        conditions.add(ofBrand(tenant, brand));
+        if (approvedOnly) {
+            conditions.add(STRATEGY_VERSION.STATUS.eq(value(StrategyStatus.APPROVED)));
+        }
+        List<String> after = Cursor.decode(cursor, 1);
+        if (after != null) {
+            conditions.add(STRATEGY_VERSION.NUMBER.lt(number(after.get(0))));
+        }
+        return Flux.from(sql.selectFrom(STRATEGY_VERSION).where(conditions)
+                        .orderBy(STRATEGY_VERSION.NUMBER.desc()).limit(limit + 1))
+                .map(StrategyRepository::version)
+                .collectList()
+                .map(rows -> Page.of(rows, limit, last -> Cursor.encode(Integer.toString(last.number()))));
+    }
+
+    private static int number(String part) {
+        try {
+            return Integer.parseInt(part);
+        } catch (NumberFormatException e) {
+            throw Cursor.invalid();
+        }
+    }
+
+    private static Condition ofBrand(TenantId tenant, BrandId brand) {
+        return STRATEGY_VERSION.TENANT_ID.eq(tenant.value()).and(STRATEGY_VERSION.BRAND_ID.eq(brand.value()));
+    }
+
+    private static Condition editableDraft(TenantId tenant, StrategyVersion draft, int expectedVersion) {
+        return ofBrand(tenant, draft.brand()).and(STRATEGY_VERSION.NUMBER.eq(draft.number()))
+                .and(STRATEGY_VERSION.STATUS.eq(value(StrategyStatus.DRAFT)))
+                .and(STRATEGY_VERSION.VERSION.eq(expectedVersion));
+    }
+
+    private static String value(StrategyStatus status) {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static StrategyVersion version(StrategyVersionRecord row) {
+        return new StrategyVersion(new BrandId(row.getBrandId()), row.getNumber(),
+                StrategyStatus.valueOf(row.getStatus().toUpperCase(Locale.ROOT)), ContentJson.read(row.getContent()),
+                row.getCreatedAt(), row.getUpdatedAt(), row.getApprovedAt(),
+                row.getApprovedBy() == null ? null : new UserId(row.getApprovedBy()), row.getVersion());
+    }
+}
