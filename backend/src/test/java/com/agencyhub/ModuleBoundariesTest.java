@@ -21,7 +21,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ModuleBoundariesTest {
 
     /** The feature modules; {@code shared} is plumbing that all of them use. */
-    private static final List<String> MODULES = List.of("members", "brands", "tenancy", "audit");
+    private static final List<String> MODULES = List.of("guidelines", "members", "brands", "tenancy", "audit");
 
     @ArchTest
     static final ArchRule internalsStayInsideTheirModule = CompositeArchRule.of(MODULES.stream()
@@ -49,16 +49,18 @@ class ModuleBoundariesTest {
 
     @ArchTest
     static final ArchRule dependenciesPointDownwards = layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
+            .layer("guidelines").definedBy("com.agencyhub.guidelines..")
             .layer("members").definedBy("com.agencyhub.members..")
             .layer("brands").definedBy("com.agencyhub.brands..")
             .layer("tenancy").definedBy("com.agencyhub.tenancy..")
             .layer("audit").definedBy("com.agencyhub.audit..")
             .layer("shared").definedBy("com.agencyhub.shared..")
-            .whereLayer("members").mayNotBeAccessedByAnyLayer()
-            .whereLayer("brands").mayOnlyBeAccessedByLayers("members")
-            .whereLayer("tenancy").mayOnlyBeAccessedByLayers("members", "brands")
-            .whereLayer("audit").mayOnlyBeAccessedByLayers("members", "brands", "tenancy")
-            .whereLayer("shared").mayOnlyBeAccessedByLayers("members", "brands", "tenancy", "audit");
+            .whereLayer("guidelines").mayNotBeAccessedByAnyLayer()
+            .whereLayer("members").mayOnlyBeAccessedByLayers("guidelines")
+            .whereLayer("brands").mayOnlyBeAccessedByLayers("guidelines", "members")
+            .whereLayer("tenancy").mayOnlyBeAccessedByLayers("guidelines", "members", "brands")
+            .whereLayer("audit").mayOnlyBeAccessedByLayers("guidelines", "members", "brands", "tenancy")
+            .whereLayer("shared").mayOnlyBeAccessedByLayers("guidelines", "members", "brands", "tenancy", "audit");
 
     @ArchTest
     static final ArchRule modulesAreFreeOfCycles = slices().matching("com.agencyhub.(*)..").should().beFreeOfCycles();
@@ -79,6 +81,11 @@ class ModuleBoundariesTest {
             tableOwnedBy("Member", "com.agencyhub.members.internal.."),
             tableOwnedBy("ClientBrandScope", "com.agencyhub.members.internal.."),
             tableOwnedBy("BrandAssignment", "com.agencyhub.members.internal..")));
+
+    @ArchTest
+    static final ArchRule guidelineTablesBelongToGuidelines = CompositeArchRule.of(List.of(
+            tableOwnedBy("GuidelineVersion", "com.agencyhub.guidelines.internal.."),
+            tableOwnedBy("GuidelineAssignment", "com.agencyhub.guidelines.internal..")));
 
     private static ArchRule tableOwnedBy(String table, String repositoryPackage) {
         return noClasses()
