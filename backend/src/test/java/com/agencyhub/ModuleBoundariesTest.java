@@ -21,7 +21,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ModuleBoundariesTest {
 
     /** The feature modules; {@code shared} is plumbing that all of them use. */
-    private static final List<String> MODULES = List.of("strategy", "members", "brands", "tenancy", "audit");
+    private static final List<String> MODULES = List.of("strategy", "guidelines", "members", "brands", "tenancy",
+            "audit");
 
     @ArchTest
     static final ArchRule internalsStayInsideTheirModule = CompositeArchRule.of(MODULES.stream()
@@ -50,17 +51,20 @@ class ModuleBoundariesTest {
     @ArchTest
     static final ArchRule dependenciesPointDownwards = layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
             .layer("strategy").definedBy("com.agencyhub.strategy..")
+            .layer("guidelines").definedBy("com.agencyhub.guidelines..")
             .layer("members").definedBy("com.agencyhub.members..")
             .layer("brands").definedBy("com.agencyhub.brands..")
             .layer("tenancy").definedBy("com.agencyhub.tenancy..")
             .layer("audit").definedBy("com.agencyhub.audit..")
             .layer("shared").definedBy("com.agencyhub.shared..")
             .whereLayer("strategy").mayNotBeAccessedByAnyLayer()
-            .whereLayer("members").mayOnlyBeAccessedByLayers("strategy")
-            .whereLayer("brands").mayOnlyBeAccessedByLayers("strategy", "members")
-            .whereLayer("tenancy").mayOnlyBeAccessedByLayers("strategy", "members", "brands")
-            .whereLayer("audit").mayOnlyBeAccessedByLayers("strategy", "members", "brands", "tenancy")
-            .whereLayer("shared").mayOnlyBeAccessedByLayers("strategy", "members", "brands", "tenancy", "audit");
+            .whereLayer("guidelines").mayNotBeAccessedByAnyLayer()
+            .whereLayer("members").mayOnlyBeAccessedByLayers("strategy", "guidelines")
+            .whereLayer("brands").mayOnlyBeAccessedByLayers("strategy", "guidelines", "members")
+            .whereLayer("tenancy").mayOnlyBeAccessedByLayers("strategy", "guidelines", "members", "brands")
+            .whereLayer("audit").mayOnlyBeAccessedByLayers("strategy", "guidelines", "members", "brands", "tenancy")
+            .whereLayer("shared").mayOnlyBeAccessedByLayers("strategy", "guidelines", "members", "brands", "tenancy",
+                    "audit");
 
     @ArchTest
     static final ArchRule modulesAreFreeOfCycles = slices().matching("com.agencyhub.(*)..").should().beFreeOfCycles();
@@ -85,6 +89,11 @@ class ModuleBoundariesTest {
     @ArchTest
     static final ArchRule strategyTablesBelongToStrategy =
             tableOwnedBy("StrategyVersion", "com.agencyhub.strategy.internal..");
+
+    @ArchTest
+    static final ArchRule guidelineTablesBelongToGuidelines = CompositeArchRule.of(List.of(
+            tableOwnedBy("GuidelineVersion", "com.agencyhub.guidelines.internal.."),
+            tableOwnedBy("GuidelineAssignment", "com.agencyhub.guidelines.internal..")));
 
     private static ArchRule tableOwnedBy(String table, String repositoryPackage) {
         return noClasses()

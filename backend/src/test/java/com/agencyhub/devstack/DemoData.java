@@ -4,6 +4,13 @@ import com.agencyhub.audit.AuditActor;
 import com.agencyhub.brands.BrandSettings;
 import com.agencyhub.brands.Brands;
 import com.agencyhub.brands.Channel;
+import com.agencyhub.guidelines.EscalationStep;
+import com.agencyhub.guidelines.EscalationTrigger;
+import com.agencyhub.guidelines.GuidelineContent;
+import com.agencyhub.guidelines.GuidelineSection;
+import com.agencyhub.guidelines.Guidelines;
+import com.agencyhub.guidelines.SlaConditions;
+import com.agencyhub.guidelines.SlaPolicy;
 import com.agencyhub.members.BrandAssignment;
 import com.agencyhub.members.BrandTeams;
 import com.agencyhub.members.Invitation;
@@ -18,12 +25,15 @@ import com.agencyhub.shared.calendar.WeeklyWindow;
 import com.agencyhub.shared.security.Actor;
 import com.agencyhub.shared.security.OrganizationClaim;
 import com.agencyhub.shared.security.Role;
+import com.agencyhub.shared.web.ApiProblem;
 import com.agencyhub.tenancy.AgencyOnboarding;
 import com.agencyhub.tenancy.NewAgency;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.http.HttpStatus;
+
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
@@ -77,6 +87,7 @@ class DemoData implements ApplicationListener<ApplicationReadyEvent> {
                 new BrandAssignment(jonas, null, Responsibility.RESPONSIBLE),
                 new BrandAssignment(lea, null, Responsibility.DEPUTY))).block(TIMEOUT);
         DemoStrategy.approve(event.getApplicationContext(), outcome.agency().id(), jonas);
+        publishGuidelines(event.getApplicationContext().getBean(Guidelines.class), system, alpenmilch);
     }
 
     /** The demo data acts as an agency admin of the demo agency; the audit trail names it "system". */
@@ -116,6 +127,44 @@ class DemoData implements ApplicationListener<ApplicationReadyEvent> {
                         "Insurance", "DE-SH", List.of(new Channel("linkedin", null,
                         "https://www.linkedin.com/company/nordlicht"), new Channel("x", "@nordlicht", null)),
                         "Complaints escalate to the client's legal team within 2 hours.", false, false));
+    }
+
+    /**
+     * Alpenmilch gets published guidelines unless it has some, assigned to its team (Jonas and Lea), whose
+     * acknowledgments stay pending, so the readiness shows what is still missing. A draft left by an
+     * interrupted start is published as it is.
+     */
+    private static void publishGuidelines(Guidelines guidelines, Actor system, BrandId alpenmilch) {
+        boolean published = guidelines.current(system, alpenmilch).thenReturn(false)
+                .onErrorResume(DemoData::isNotFound, none -> guidelines.draft(system, alpenmilch)
+                        .onErrorResume(DemoData::isNotFound, noDraft -> guidelines.createDraft(system, alpenmilch)
+                                .flatMap(draft -> guidelines.replaceDraft(system, alpenmilch, draft.version(),
+                                        alpenmilchGuidelines())))
+                        .flatMap(draft -> guidelines.publish(system, alpenmilch, draft.version()))
+                        .thenReturn(true))
+                .block(TIMEOUT);
+        log.info("Demo guidelines of 'Alpenmilch' {}", published ? "published" : "already there");
+    }
+
+    private static GuidelineContent alpenmilchGuidelines() {
+        return new GuidelineContent(List.of("de-DE", "en"),
+                List.of(new GuidelineSection(GuidelineSection.Kind.TONE_OF_VOICE, "How we sound",
+                                "We say *du*, we are warm and short. At most one emoji per reply."),
+                        new GuidelineSection(GuidelineSection.Kind.ESCALATION_RULES, "Health claims",
+                                "Never discuss health claims in public; move to direct messages and call the "
+                                        + "brand responsible.")),
+                List.of(new SlaPolicy(SlaPolicy.Priority.CRITICAL, 30, 240, SlaPolicy.Clock.CALENDAR,
+                                new SlaConditions(List.of(), List.of(SlaConditions.InteractionKind.REVIEW),
+                                        List.of("recall", "lawyer"))),
+                        new SlaPolicy(SlaPolicy.Priority.NORMAL, 120, 960, SlaPolicy.Clock.BUSINESS, SlaConditions.NONE)),
+                List.of(new EscalationStep(new EscalationTrigger(EscalationTrigger.At.PERCENT_OF_TARGET, 80),
+                                EscalationStep.Recipient.ON_DUTY_MEMBER, EscalationStep.Channel.IN_APP),
+                        new EscalationStep(new EscalationTrigger(EscalationTrigger.At.AFTER_BREACH, 30),
+                                EscalationStep.Recipient.BRAND_RESPONSIBLE, EscalationStep.Channel.EMAIL)));
+    }
+
+    private static boolean isNotFound(Throwable error) {
+        return error instanceof ApiProblem problem && problem.status() == HttpStatus.NOT_FOUND;
     }
 
     private static void createBrand(Brands brands, Actor system, BrandSettings brand) {
