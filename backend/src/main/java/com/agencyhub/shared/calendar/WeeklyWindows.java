@@ -1,9 +1,11 @@
 package com.agencyhub.shared.calendar;
 
-import java.util.ArrayList;
 import java.util.List;
 
-/** Checks a list of weekly windows as a whole: no window may overlap another. */
+/**
+ * Checks a list of weekly windows on its own (working hours, coverage windows) with the rules of
+ * {@link BusinessHours}: no empty window, no overlaps, also across midnight and the end of the week.
+ */
 public final class WeeklyWindows {
 
     private WeeklyWindows() {
@@ -13,17 +15,10 @@ public final class WeeklyWindows {
     public record Problem(int index, String message, String code) {
     }
 
-    /** The overlaps in the list, each reported at the later window; empty when the list is valid. */
+    /** What is wrong with the list, by index; empty when it is valid. */
     public static List<Problem> problems(List<WeeklyWindow> windows) {
-        List<Problem> problems = new ArrayList<>();
-        for (int i = 0; i < windows.size(); i++) {
-            for (int j = 0; j < i; j++) {
-                if (windows.get(i).overlaps(windows.get(j))) {
-                    problems.add(new Problem(i, "overlaps window " + j, "overlap"));
-                    break;
-                }
-            }
-        }
-        return problems;
+        return BusinessHours.problems(windows, HolidayRule.NO_COVERAGE, List.of()).stream()
+                .map(problem -> new Problem(problem.index(), problem.message(), "invalid-window"))
+                .toList();
     }
 }
