@@ -41,7 +41,10 @@ class BrandLifecycleApiTest extends ApiTest {
                 .jsonPath("$.requirements[4].requirement").isEqualTo("responsible-and-deputy")
                 .jsonPath("$.requirements[?(@.done == true)]").isEmpty()
                 .jsonPath("$.requirements[0].reason").isEqualTo("no strategy version is approved")
-                .jsonPath("$.requirements[1].reason").isEqualTo("not available yet");
+                .jsonPath("$.requirements[1].reason").isEqualTo("no guidelines are published")
+                .jsonPath("$.requirements[2].requirement").isEqualTo("roster-coverage")
+                .jsonPath("$.requirements[2].reason").isEqualTo("not available yet")
+                .jsonPath("$.requirements[3].reason").isEqualTo("not available yet");
         get(clientViewer(agency, brand), "/readiness").expectStatus().isForbidden();
     }
 
