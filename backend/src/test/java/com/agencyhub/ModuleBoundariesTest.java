@@ -21,8 +21,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ModuleBoundariesTest {
 
     /** The feature modules; {@code shared} is plumbing that all of them use. */
-    private static final List<String> MODULES = List.of("strategy", "guidelines", "members", "brands", "tenancy",
-            "audit");
+    private static final List<String> MODULES = List.of("calendar", "strategy", "guidelines", "members", "brands",
+            "tenancy", "audit");
 
     @ArchTest
     static final ArchRule internalsStayInsideTheirModule = CompositeArchRule.of(MODULES.stream()
@@ -50,6 +50,7 @@ class ModuleBoundariesTest {
 
     @ArchTest
     static final ArchRule dependenciesPointDownwards = layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
+            .layer("calendar").definedBy("com.agencyhub.calendar..")
             .layer("strategy").definedBy("com.agencyhub.strategy..")
             .layer("guidelines").definedBy("com.agencyhub.guidelines..")
             .layer("members").definedBy("com.agencyhub.members..")
@@ -57,14 +58,16 @@ class ModuleBoundariesTest {
             .layer("tenancy").definedBy("com.agencyhub.tenancy..")
             .layer("audit").definedBy("com.agencyhub.audit..")
             .layer("shared").definedBy("com.agencyhub.shared..")
-            .whereLayer("strategy").mayNotBeAccessedByAnyLayer()
-            .whereLayer("guidelines").mayNotBeAccessedByAnyLayer()
-            .whereLayer("members").mayOnlyBeAccessedByLayers("strategy", "guidelines")
-            .whereLayer("brands").mayOnlyBeAccessedByLayers("strategy", "guidelines", "members")
-            .whereLayer("tenancy").mayOnlyBeAccessedByLayers("strategy", "guidelines", "members", "brands")
-            .whereLayer("audit").mayOnlyBeAccessedByLayers("strategy", "guidelines", "members", "brands", "tenancy")
-            .whereLayer("shared").mayOnlyBeAccessedByLayers("strategy", "guidelines", "members", "brands", "tenancy",
-                    "audit");
+            .whereLayer("calendar").mayNotBeAccessedByAnyLayer()
+            .whereLayer("strategy").mayOnlyBeAccessedByLayers("calendar")
+            .whereLayer("guidelines").mayOnlyBeAccessedByLayers("calendar")
+            .whereLayer("members").mayOnlyBeAccessedByLayers("calendar", "strategy", "guidelines")
+            .whereLayer("brands").mayOnlyBeAccessedByLayers("calendar", "strategy", "guidelines", "members")
+            .whereLayer("tenancy").mayOnlyBeAccessedByLayers("calendar", "strategy", "guidelines", "members", "brands")
+            .whereLayer("audit").mayOnlyBeAccessedByLayers("calendar", "strategy", "guidelines", "members", "brands",
+                    "tenancy")
+            .whereLayer("shared").mayOnlyBeAccessedByLayers("calendar", "strategy", "guidelines", "members", "brands",
+                    "tenancy", "audit");
 
     @ArchTest
     static final ArchRule modulesAreFreeOfCycles = slices().matching("com.agencyhub.(*)..").should().beFreeOfCycles();

@@ -80,6 +80,7 @@ public class SecurityConfiguration {
                         .pathMatchers("/v1/members", "/v1/members/**").hasRole(Role.AGENCY_ADMIN.claimValue())
                         .pathMatchers("/v1/client-users", "/v1/client-users/**").hasAnyRole(ADMINS_AND_MANAGERS)
                         .pathMatchers(HttpMethod.GET, "/v1/brands/*/team").hasAnyRole(BRAND_READERS)
+                        .pathMatchers(HttpMethod.GET, "/v1/brands/*/business-time/**").hasAnyRole(STAFF)
                         .pathMatchers(HttpMethod.GET, "/v1/brands/*/strategy", "/v1/brands/*/strategy/**")
                         .hasAnyRole(BRAND_READERS)
                         .pathMatchers(HttpMethod.GET, "/v1/brands/*/audit-events")

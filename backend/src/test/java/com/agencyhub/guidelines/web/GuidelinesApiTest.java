@@ -21,7 +21,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Drafts, publishing, acknowledgments, readiness; who may see and do what; invalid content writes nothing. */
-class GuidelinesApiTest extends ApiTest {
+public class GuidelinesApiTest extends ApiTest {
 
     private TestAgency agency;
     private UUID brand;
@@ -283,7 +283,8 @@ class GuidelinesApiTest extends ApiTest {
         return content;
     }
 
-    static Map<String, Object> content() {
+    /** Valid guidelines: normal 120/960 min on the business clock, critical 30/240 min on the calendar clock. */
+    public static Map<String, Object> content() {
         Map<String, Object> content = new HashMap<>();
         content.put("languages", List.of("de-de"));
         content.put("sections", List.of(Map.of("kind", "tone-of-voice", "title", "How we sound",

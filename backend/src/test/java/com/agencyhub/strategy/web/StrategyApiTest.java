@@ -22,7 +22,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A brand's strategy: drafts, approval, history, diff; who may read and write it; what is refused. */
-class StrategyApiTest extends ApiTest {
+public class StrategyApiTest extends ApiTest {
 
     @Autowired
     private Strategies strategies;
@@ -253,6 +253,12 @@ class StrategyApiTest extends ApiTest {
     }
 
     private Map<String, Object> plan() {
+        return plan(agency.admin().value(), deputy,
+                List.of(window("MONDAY", "08:00", "20:00"), window("FRIDAY", "18:00", "02:00")));
+    }
+
+    /** A complete plan that can be approved, with these coverage windows, treating holidays as Sundays. */
+    public static Map<String, Object> plan(UUID responsible, UUID deputy, List<Map<String, Object>> coverageWindows) {
         Map<String, Object> plan = new HashMap<>();
         plan.put("goals", List.of(goal("instagram")));
         plan.put("targetGroups", List.of(Map.of("name", "Young families", "description", "Parents in Bavaria",
@@ -260,9 +266,9 @@ class StrategyApiTest extends ApiTest {
         plan.put("channelPlan", List.of(row("instagram", "short-video", 2)));
         plan.put("pillars", List.of(pillar("From the farm", 40), pillar("Recipes", 35)));
         plan.put("responsibilities", List.of(Map.of("task", "monitoring",
-                "responsibleMemberIds", List.of(agency.admin().value()), "deputyMemberIds", List.of(deputy))));
+                "responsibleMemberIds", List.of(responsible), "deputyMemberIds", List.of(deputy))));
         Map<String, Object> monitoring = new HashMap<>();
-        monitoring.put("coverageWindows", List.of(window("MONDAY", "08:00", "20:00"), window("FRIDAY", "18:00", "02:00")));
+        monitoring.put("coverageWindows", coverageWindows);
         monitoring.put("holidayRule", "treated-as-sunday");
         monitoring.put("holidayWindows", List.of());
         monitoring.put("expectedInteractionsPerWeek", 120);
@@ -298,7 +304,7 @@ class StrategyApiTest extends ApiTest {
         return Map.of("name", name, "description", "About " + name, "targetSharePercent", share);
     }
 
-    private static Map<String, Object> window(String day, String start, String end) {
+    public static Map<String, Object> window(String day, String start, String end) {
         return Map.of("day", day, "start", start, "end", end);
     }
 

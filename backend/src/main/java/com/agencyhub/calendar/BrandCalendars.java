@@ -1,0 +1,126 @@
+package com.agencyhub.calendar;
+
+import com.agencyhub.brands.Brand;
+import com.agencyhub.brands.Brands;
+import com.agencyhub.guidelines.Guidelines;
+import com.agencyhub.guidelines.SlaPolicy;
+import com.agencyhub.shared.BrandId;
+import com.agencyhub.shared.calendar.BusinessCalendar;
+import com.agencyhub.shared.calendar.BusinessHours;
+import com.agencyhub.shared.calendar.DailyWindow;
+import com.agencyhub.shared.calendar.HolidayRule;
+import com.agencyhub.shared.calendar.Holidays;
+import com.agencyhub.shared.calendar.RegionHolidays;
+import com.agencyhub.shared.calendar.TimeSlice;
+import com.agencyhub.shared.calendar.WeeklyWindow;
+import com.agencyhub.shared.security.Actor;
+import com.agencyhub.shared.web.ApiProblem;
+import com.agencyhub.strategy.Strategies;
+import com.agencyhub.strategy.StrategyContent;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A brand's business-time calendar, put together from its settings (zone, holiday region), the monitoring
+ * requirement of its approved strategy (coverage windows, holiday rule) and the SLA policies of its published
+ * guidelines — the one place the inbox, the roster and billing will ask.
+ */
+@Service
+public class BrandCalendars {
+
+    private final Brands brands;
+    private final Strategies strategies;
+    private final Guidelines guidelines;
+
+    public BrandCalendars(Brands brands, Strategies strategies, Guidelines guidelines) {
+        this.brands = brands;
+        this.strategies = strategies;
+        this.guidelines = guidelines;
+    }
+
+    /** Due times for an interaction; a priority the policy lacks falls back to normal. */
+    public Mono<DueTimes> dueTimes(Actor actor, BrandId brandId, Instant receivedAt, SlaPolicy.Priority priority) {
+        return brands.get(actor, brandId).flatMap(brand -> guidelines.publishedSlaPolicies(actor.requireTenant(), brandId)
+                .switchIfEmpty(Mono.error(() -> ApiProblem.conflict(
+                        "The brand has no published guidelines, so no SLA policy applies yet.")))
+                .flatMap(published -> {
+                    SlaPolicy policy = policyFor(published.policies(), priority);
+                    Mono<Clock> clock = policy.clock() == SlaPolicy.Clock.CALENDAR ? Mono.just(Clock.AROUND_THE_CLOCK)
+                            : calendar(actor, brand).map(Clock::business);
+                    return clock.map(counting -> new DueTimes(receivedAt, priority, policy,
+                            counting.add(receivedAt, Duration.ofMinutes(policy.firstResponseMinutes())),
+                            counting.add(receivedAt, Duration.ofMinutes(policy.resolutionMinutes())),
+                            published.versionNumber()));
+                }));
+    }
+
+    /** Business minutes of [from, to) and the whole interval split by time class. */
+    public Mono<BusinessTimeSpan> between(Actor actor, BrandId brandId, Instant from, Instant to) {
+        return brands.get(actor, brandId).flatMap(brand -> calendar(actor, brand)).map(calendar -> {
+            Map<BusinessTimeSpan.ClassMinutes, Duration> perClass = new LinkedHashMap<>();
+            for (TimeSlice slice : calendar.split(from, to)) {
+                perClass.merge(new BusinessTimeSpan.ClassMinutes(slice.timeClass(), slice.businessTime(), Duration.ZERO),
+                        slice.duration(), Duration::plus);
+            }
+            List<BusinessTimeSpan.ClassMinutes> classes = new ArrayList<>();
+            perClass.forEach((key, duration) -> classes.add(
+                    new BusinessTimeSpan.ClassMinutes(key.timeClass(), key.businessTime(), duration)));
+            return new BusinessTimeSpan(from, to, calendar.between(from, to), classes);
+        });
+    }
+
+    private Mono<BusinessCalendar> calendar(Actor actor, Brand brand) {
+        return strategies.approvedMonitoring(actor.requireTenant(), brand.id())
+                .switchIfEmpty(Mono.error(() -> ApiProblem.conflict("The brand has no approved strategy, so it has "
+                        + "no coverage windows to count business time in.")))
+                .map(monitoring -> new BusinessCalendar(hours(brand, monitoring), holidays(brand)));
+    }
+
+    /**
+     * The strategy's holiday windows apply on every holiday, whatever weekday it falls on; their weekdays are
+     * ignored. Windows that then overlap cannot make a calendar.
+     */
+    private static BusinessHours hours(Brand brand, StrategyContent.MonitoringRequirement monitoring) {
+        HolidayRule rule = switch (monitoring.holidayRule()) {
+            case TREATED_AS_SUNDAY -> HolidayRule.TREATED_AS_SUNDAY;
+            case OWN_WINDOWS -> HolidayRule.OWN_WINDOWS;
+            case NONE -> HolidayRule.NO_COVERAGE;
+        };
+        List<DailyWindow> holidayWindows = monitoring.holidayWindows().stream().map(WeeklyWindow::times)
+                .distinct().toList();
+        if (!BusinessHours.problems(monitoring.coverageWindows(), rule, holidayWindows).isEmpty()) {
+            throw ApiProblem.conflict("The approved strategy's holiday windows overlap once their weekdays are "
+                    + "ignored; approve a strategy with non-overlapping holiday windows.");
+        }
+        return new BusinessHours(brand.settings().zone(), monitoring.coverageWindows(), rule, holidayWindows);
+    }
+
+    private static Holidays holidays(Brand brand) {
+        String region = brand.settings().holidayRegion();
+        return region == null ? Holidays.none() : RegionHolidays.of(region);
+    }
+
+    private static SlaPolicy policyFor(List<SlaPolicy> policies, SlaPolicy.Priority priority) {
+        return policies.stream().filter(policy -> policy.priority() == priority).findFirst()
+                .or(() -> policies.stream().filter(policy -> policy.priority() == SlaPolicy.Priority.NORMAL).findFirst())
+                .orElseThrow(() -> ApiProblem.conflict("The published guidelines define no normal SLA policy."));
+    }
+
+    /** How a policy's minutes count from the received instant. */
+    private interface Clock {
+        Clock AROUND_THE_CLOCK = Instant::plus;
+
+        Instant add(Instant start, Duration amount);
+
+        static Clock business(BusinessCalendar calendar) {
+            return calendar::add;
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package com.agencyhub.calendar.web;
+
+import com.agencyhub.api.model.BrandDto;
+import com.agencyhub.api.model.BusinessTimeSpanDto;
+import com.agencyhub.api.model.MemberDto;
+import com.agencyhub.api.model.TimeClassMinutesDto;
+import com.agencyhub.guidelines.web.GuidelinesApiTest;
+import com.agencyhub.shared.security.Role;
+import com.agencyhub.strategy.web.StrategyApiTest;
+import com.agencyhub.testsupport.ApiTest;
+import com.agencyhub.testsupport.TestAgency;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The brand's calendar through the API: office hours Monday to Friday 09:00–17:00 in Europe/Berlin, holidays of
+ * DE-BY treated as Sundays (no windows), SLA normal 120/960 min on the business clock, critical 30/240 min on the
+ * calendar clock. Christmas 2026: the 24th is a Thursday (a working day), the 25th and 26th are public holidays.
+ */
+class BusinessTimeApiTest extends ApiTest {
+
+    private TestAgency agency;
+    private UUID brand;
+
+    @BeforeEach
+    void aBrandWithApprovedStrategyAndPublishedGuidelines() {
+        agency = newAgency("clock");
+        brand = http.post().uri("/v1/brands").headers(h -> h.setBearerAuth(agency.adminToken()))
+                .bodyValue(Map.of("name", "Alpenmilch", "zone", "Europe/Berlin", "locale", "de-DE", "holidayRegion", "DE-BY",
+                        "channels", List.of(Map.of("platform", "instagram", "handle", "@alpenmilch"))))
+                .exchange().expectStatus().isCreated().expectBody(BrandDto.class).returnResult().getResponseBody().getId();
+        UUID deputy = http.post().uri("/v1/members").headers(h -> h.setBearerAuth(agency.adminToken()))
+                .bodyValue(Map.of("email", "deputy@clock.test", "firstName", "Dora", "lastName", "Deputy",
+                        "roles", List.of("social-media-manager"), "homeZone", "Europe/Berlin"))
+                .exchange().expectStatus().isCreated().expectBody(MemberDto.class).returnResult().getResponseBody().getId();
+        List<Map<String, Object>> officeHours = Stream.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")
+                .map(day -> StrategyApiTest.window(day, "09:00", "17:00")).toList();
+        createAndFinish("/strategy", StrategyApiTest.plan(agency.admin().value(), deputy, officeHours), "/draft/approval");
+        createAndFinish("/guidelines", GuidelinesApiTest.content(), "/draft/publication");
+    }
+
+    @Test
+    void businessClockDueTimesSkipTheEveningsTheHolidaysAndTheWeekend() {
+        due("2026-12-23T15:30:00Z", "normal").expectStatus().isOk().expectBody()
+                .jsonPath("$.clock").isEqualTo("business")
+                .jsonPath("$.appliedPriority").isEqualTo("normal")
+                // 30 min left on Wednesday, 90 on Thursday from 09:00 CET
+                .jsonPath("$.firstResponseDueAt").isEqualTo("2026-12-24T09:30:00Z")
+                // 30 + 480 on Wed/Thu, nothing on the 25th, 26th and Sunday, 450 on Monday
+                .jsonPath("$.resolutionDueAt").isEqualTo("2026-12-28T15:30:00Z")
+                .jsonPath("$.guidelinesVersion").isEqualTo(1);
+    }
+
+    @Test
+    void calendarClockCountsAroundTheClockAndUndefinedPrioritiesFallBackToNormal() {
+        due("2026-12-23T15:30:00Z", "critical").expectStatus().isOk().expectBody()
+                .jsonPath("$.clock").isEqualTo("calendar")
+                .jsonPath("$.firstResponseDueAt").isEqualTo("2026-12-23T16:00:00Z")
+                .jsonPath("$.resolutionDueAt").isEqualTo("2026-12-23T19:30:00Z");
+        due("2026-12-23T15:30:00Z", "low").expectStatus().isOk().expectBody()
+                .jsonPath("$.priority").isEqualTo("low")
+                .jsonPath("$.appliedPriority").isEqualTo("normal");
+    }
+
+    @Test
+    void businessMinutesAndTheirSplitOverChristmas() {
+        BusinessTimeSpanDto span = between("2026-12-24T12:00:00Z", "2026-12-28T12:00:00Z").expectStatus().isOk()
+                .expectBody(BusinessTimeSpanDto.class).returnResult().getResponseBody();
+
+        assertThat(span.getTotalMinutes()).isEqualTo(4 * 24 * 60);
+        assertThat(span.getBusinessMinutes()).isEqualTo(240 + 240);
+        assertThat(minutes(span, "holiday")).isEqualTo(2 * 24 * 60);
+        assertThat(minutes(span, "weekend")).isEqualTo(24 * 60);
+        assertThat(span.getClasses()).filteredOn(TimeClassMinutesDto::getBusinessTime)
+                .extracting(c -> c.getTimeClass().getValue()).containsOnly("weekday-daytime");
+        assertThat(span.getClasses().stream().mapToInt(TimeClassMinutesDto::getMinutes).sum()).isEqualTo(span.getTotalMinutes());
+    }
+
+    @Test
+    void withoutApprovedStrategyOrPublishedGuidelinesThereIsNoClock() {
+        UUID bare = newBrand(agency, "Bare");
+
+        http.get().uri("/v1/brands/" + bare + "/business-time/due?receivedAt=2026-12-23T15:30:00Z&priority=normal")
+                .headers(h -> h.setBearerAuth(agency.adminToken())).exchange().expectStatus().isEqualTo(409);
+        http.get().uri("/v1/brands/" + bare + "/business-time/between?from=2026-12-23T00:00:00Z&to=2026-12-24T00:00:00Z")
+                .headers(h -> h.setBearerAuth(agency.adminToken())).exchange().expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("approved strategy"));
+    }
+
+    @Test
+    void badInputIsAFieldError() {
+        expectFieldError(between("2026-12-24T12:00:00Z", "2026-12-24T12:00:00Z"), "to");
+        expectFieldError(between("2026-01-01T00:00:00Z", "2027-01-03T00:00:00Z"), "to");
+        between("yesterday", "2026-12-24T12:00:00Z").expectStatus().isBadRequest();
+        due("2026-12-23T15:30:00Z", "urgent").expectStatus().isBadRequest();
+        http.get().uri("/v1/brands/" + brand + "/business-time/due?priority=normal")
+                .headers(h -> h.setBearerAuth(agency.adminToken())).exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
+    void onlyTheAgencysStaffEvaluateIt() {
+        TestAgency other = newAgency("elsewhere");
+        String client = clientViewer(agency, brand);
+
+        call(other.adminToken(), "/due?receivedAt=2026-12-23T15:30:00Z&priority=normal").expectStatus().isNotFound();
+        call(other.adminToken(), "/between?from=2026-12-23T00:00:00Z&to=2026-12-24T00:00:00Z").expectStatus().isNotFound();
+        call(client, "/due?receivedAt=2026-12-23T15:30:00Z&priority=normal").expectStatus().isForbidden();
+        call(agency.tokenFor(UUID.randomUUID(), Role.SOCIAL_MEDIA_MANAGER),
+                "/between?from=2026-12-23T00:00:00Z&to=2026-12-24T00:00:00Z").expectStatus().isOk();
+        http.get().uri("/v1/brands/" + UUID.randomUUID() + "/business-time/due?receivedAt=2026-12-23T15:30:00Z&priority=normal")
+                .headers(h -> h.setBearerAuth(agency.adminToken())).exchange().expectStatus().isNotFound();
+    }
+
+    private static int minutes(BusinessTimeSpanDto span, String timeClass) {
+        return span.getClasses().stream().filter(c -> c.getTimeClass().getValue().equals(timeClass))
+                .mapToInt(TimeClassMinutesDto::getMinutes).sum();
+    }
+
+    private void createAndFinish(String module, Map<String, Object> content, String finish) {
+        String base = "/v1/brands/" + brand + module;
+        http.post().uri(base + "/draft").headers(h -> h.setBearerAuth(agency.adminToken())).exchange()
+                .expectStatus().isCreated();
+        http.put().uri(base + "/draft").headers(h -> {
+                    h.setBearerAuth(agency.adminToken());
+                    h.setIfMatch("\"0\"");
+                }).contentType(MediaType.APPLICATION_JSON).bodyValue(content).exchange().expectStatus().isOk();
+        http.post().uri(base + finish).headers(h -> {
+            h.setBearerAuth(agency.adminToken());
+            h.setIfMatch("\"1\"");
+        }).exchange().expectStatus().isOk();
+    }
+
+    private WebTestClient.ResponseSpec due(String receivedAt, String priority) {
+        return call(agency.adminToken(), "/due?receivedAt=" + receivedAt + "&priority=" + priority);
+    }
+
+    private WebTestClient.ResponseSpec between(String from, String to) {
+        return call(agency.adminToken(), "/between?from=" + from + "&to=" + to);
+    }
+
+    private WebTestClient.ResponseSpec call(String token, String path) {
+        return http.get().uri("/v1/brands/" + brand + "/business-time" + path).headers(h -> h.setBearerAuth(token))
+                .exchange();
+    }
+}
