@@ -80,6 +80,25 @@ public abstract class ApiTest {
         return agency.tokenFor(client.getId(), Role.CLIENT_VIEWER);
     }
 
+    /**
+     * Takes a brand's versioned document (module {@code /strategy} or {@code /guidelines}) from a new draft with this
+     * content to its final state ({@code finish}: {@code /draft/approval} or {@code /draft/publication}).
+     */
+    protected void draftAndFinish(TestAgency agency, UUID brand, String module, Map<String, Object> content,
+                                  String finish) {
+        String base = "/v1/brands/" + brand + module;
+        http.post().uri(base + "/draft").headers(h -> h.setBearerAuth(agency.adminToken())).exchange()
+                .expectStatus().isCreated();
+        http.put().uri(base + "/draft").headers(h -> {
+                    h.setBearerAuth(agency.adminToken());
+                    h.setIfMatch("\"0\"");
+                }).contentType(MediaType.APPLICATION_JSON).bodyValue(content).exchange().expectStatus().isOk();
+        http.post().uri(base + finish).headers(h -> {
+            h.setBearerAuth(agency.adminToken());
+            h.setIfMatch("\"1\"");
+        }).exchange().expectStatus().isOk();
+    }
+
     /** Expects a 400 validation problem that names the field. */
     protected static void expectFieldError(WebTestClient.ResponseSpec response, String field) {
         response.expectStatus().isBadRequest()

@@ -2,6 +2,7 @@ package com.agencyhub.guidelines.internal;
 
 import com.agencyhub.guidelines.GuidelineContent;
 import org.jooq.JSONB;
+import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -21,5 +22,11 @@ final class ContentJson {
 
     static GuidelineContent read(JSONB stored) {
         return JSON.readValue(stored.data(), GuidelineContent.class);
+    }
+
+    /** The stored document as plain maps and lists, for the brand export. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> asMap(JSONB stored) {
+        return JSON.readValue(stored.data(), Map.class);
     }
 }

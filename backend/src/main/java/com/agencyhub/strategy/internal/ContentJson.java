@@ -2,6 +2,7 @@ package com.agencyhub.strategy.internal;
 
 import com.agencyhub.strategy.StrategyContent;
 import org.jooq.JSONB;
+import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A version's content as stored in strategy_version.content: the content records as JSON. */
@@ -18,5 +19,11 @@ final class ContentJson {
 
     static StrategyContent read(JSONB stored) {
         return JSON.readValue(stored.data(), StrategyContent.class);
+    }
+
+    /** The stored document as plain maps and lists, for the brand export. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> asMap(JSONB stored) {
+        return JSON.readValue(stored.data(), Map.class);
     }
 }

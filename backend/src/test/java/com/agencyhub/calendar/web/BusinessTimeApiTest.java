@@ -11,7 +11,6 @@ import com.agencyhub.testsupport.ApiTest;
 import com.agencyhub.testsupport.TestAgency;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.util.List;
@@ -44,8 +43,8 @@ class BusinessTimeApiTest extends ApiTest {
                 .exchange().expectStatus().isCreated().expectBody(MemberDto.class).returnResult().getResponseBody().getId();
         List<Map<String, Object>> officeHours = Stream.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")
                 .map(day -> StrategyApiTest.window(day, "09:00", "17:00")).toList();
-        createAndFinish("/strategy", StrategyApiTest.plan(agency.admin().value(), deputy, officeHours), "/draft/approval");
-        createAndFinish("/guidelines", GuidelinesApiTest.content(), "/draft/publication");
+        draftAndFinish(agency, brand, "/strategy", StrategyApiTest.plan(agency.admin().value(), deputy, officeHours), "/draft/approval");
+        draftAndFinish(agency, brand, "/guidelines", GuidelinesApiTest.content(), "/draft/publication");
     }
 
     @Test
@@ -123,20 +122,6 @@ class BusinessTimeApiTest extends ApiTest {
     private static int minutes(BusinessTimeSpanDto span, String timeClass) {
         return span.getClasses().stream().filter(c -> c.getTimeClass().getValue().equals(timeClass))
                 .mapToInt(TimeClassMinutesDto::getMinutes).sum();
-    }
-
-    private void createAndFinish(String module, Map<String, Object> content, String finish) {
-        String base = "/v1/brands/" + brand + module;
-        http.post().uri(base + "/draft").headers(h -> h.setBearerAuth(agency.adminToken())).exchange()
-                .expectStatus().isCreated();
-        http.put().uri(base + "/draft").headers(h -> {
-                    h.setBearerAuth(agency.adminToken());
-                    h.setIfMatch("\"0\"");
-                }).contentType(MediaType.APPLICATION_JSON).bodyValue(content).exchange().expectStatus().isOk();
-        http.post().uri(base + finish).headers(h -> {
-            h.setBearerAuth(agency.adminToken());
-            h.setIfMatch("\"1\"");
-        }).exchange().expectStatus().isOk();
     }
 
     private WebTestClient.ResponseSpec due(String receivedAt, String priority) {
