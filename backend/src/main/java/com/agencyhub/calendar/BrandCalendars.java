@@ -8,7 +8,6 @@ import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.calendar.BusinessCalendar;
 import com.agencyhub.shared.calendar.BusinessHours;
 import com.agencyhub.shared.calendar.DailyWindow;
-import com.agencyhub.shared.calendar.HolidayRule;
 import com.agencyhub.shared.calendar.Holidays;
 import com.agencyhub.shared.calendar.RegionHolidays;
 import com.agencyhub.shared.calendar.TimeSlice;
@@ -88,18 +87,14 @@ public class BrandCalendars {
      * ignored. Windows that then overlap cannot make a calendar.
      */
     private static BusinessHours hours(Brand brand, StrategyContent.MonitoringRequirement monitoring) {
-        HolidayRule rule = switch (monitoring.holidayRule()) {
-            case TREATED_AS_SUNDAY -> HolidayRule.TREATED_AS_SUNDAY;
-            case OWN_WINDOWS -> HolidayRule.OWN_WINDOWS;
-            case NONE -> HolidayRule.NO_COVERAGE;
-        };
         List<DailyWindow> holidayWindows = monitoring.holidayWindows().stream().map(WeeklyWindow::times)
                 .distinct().toList();
-        if (!BusinessHours.problems(monitoring.coverageWindows(), rule, holidayWindows).isEmpty()) {
+        if (!BusinessHours.problems(monitoring.coverageWindows(), monitoring.holidayRule(), holidayWindows).isEmpty()) {
             throw ApiProblem.conflict("The approved strategy's holiday windows overlap once their weekdays are "
                     + "ignored; approve a strategy with non-overlapping holiday windows.");
         }
-        return new BusinessHours(brand.settings().zone(), monitoring.coverageWindows(), rule, holidayWindows);
+        return new BusinessHours(brand.settings().zone(), monitoring.coverageWindows(), monitoring.holidayRule(),
+                holidayWindows);
     }
 
     private static Holidays holidays(Brand brand) {

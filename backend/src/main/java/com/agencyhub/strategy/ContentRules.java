@@ -4,7 +4,7 @@ import com.agencyhub.shared.UserId;
 import com.agencyhub.shared.calendar.WeeklyWindow;
 import com.agencyhub.shared.calendar.WeeklyWindows;
 import com.agencyhub.shared.web.FieldViolation;
-import com.agencyhub.strategy.StrategyContent.HolidayRule;
+import com.agencyhub.shared.calendar.HolidayRule;
 
 import java.util.ArrayList;
 import java.util.HashSet;

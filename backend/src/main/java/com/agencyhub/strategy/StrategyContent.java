@@ -1,6 +1,7 @@
 package com.agencyhub.strategy;
 
 import com.agencyhub.shared.UserId;
+import com.agencyhub.shared.calendar.HolidayRule;
 import com.agencyhub.shared.calendar.WeeklyWindow;
 
 import java.time.DayOfWeek;
@@ -82,6 +83,4 @@ public record StrategyContent(List<Goal> goals, List<TargetGroup> targetGroups, 
         }
     }
 
-    /** On public holidays: the Sunday windows, windows of their own, or no coverage. */
-    public enum HolidayRule { TREATED_AS_SUNDAY, OWN_WINDOWS, NONE }
-}
+    /** On public holidays: the Sunday windows, windows of their own, or no coverage. */}

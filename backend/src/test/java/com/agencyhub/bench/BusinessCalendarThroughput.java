@@ -65,7 +65,7 @@ public class BusinessCalendarThroughput {
         for (DayOfWeek day = DayOfWeek.MONDAY; day != DayOfWeek.SATURDAY; day = day.plus(1)) {
             windows.add(new WeeklyWindow(day, LocalTime.of(9, 0), LocalTime.of(17, 0)));
         }
-        calendar = new BusinessCalendar(new BusinessHours(ZoneId.of("Europe/Berlin"), windows, HolidayRule.NO_COVERAGE),
+        calendar = new BusinessCalendar(new BusinessHours(ZoneId.of("Europe/Berlin"), windows, HolidayRule.NONE),
                 RegionHolidays.of("DE-BY"));
         Random random = new Random(1);
         Instant year = Instant.parse("2026-01-01T00:00:00Z");

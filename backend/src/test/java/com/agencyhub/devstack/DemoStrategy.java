@@ -5,6 +5,7 @@ import com.agencyhub.brands.Brands;
 import com.agencyhub.members.Member;
 import com.agencyhub.members.MemberKind;
 import com.agencyhub.members.Members;
+import com.agencyhub.shared.calendar.HolidayRule;
 import com.agencyhub.shared.TenantId;
 import com.agencyhub.shared.UserId;
 import com.agencyhub.shared.calendar.WeeklyWindow;
@@ -93,6 +94,6 @@ final class DemoStrategy {
                         new WeeklyWindow(DayOfWeek.FRIDAY, LocalTime.of(8, 0), LocalTime.of(20, 0)),
                         new WeeklyWindow(DayOfWeek.SATURDAY, LocalTime.of(10, 0), LocalTime.of(18, 0)),
                         new WeeklyWindow(DayOfWeek.SUNDAY, LocalTime.of(10, 0), LocalTime.of(18, 0))),
-                        StrategyContent.HolidayRule.TREATED_AS_SUNDAY, List.of(), 120, 4));
+                        HolidayRule.TREATED_AS_SUNDAY, List.of(), 120, 4));
     }
 }

@@ -37,7 +37,7 @@ public final class BusinessCalendar {
         this.onHolidays = switch (hours.holidayRule()) {
             case TREATED_AS_SUNDAY -> weekly.get(DayOfWeek.SUNDAY);
             case OWN_WINDOWS -> hours.holidayWindows();
-            case NO_COVERAGE -> List.of();
+            case NONE -> List.of();
         };
     }
 

@@ -7,5 +7,5 @@ public enum HolidayRule {
     /** The holiday windows of {@link BusinessHours#holidayWindows()} apply. */
     OWN_WINDOWS,
     /** No window opens on a holiday. */
-    NO_COVERAGE
+    NONE
 }

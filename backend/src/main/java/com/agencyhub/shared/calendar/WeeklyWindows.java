@@ -17,7 +17,7 @@ public final class WeeklyWindows {
 
     /** What is wrong with the list, by index; empty when it is valid. */
     public static List<Problem> problems(List<WeeklyWindow> windows) {
-        return BusinessHours.problems(windows, HolidayRule.NO_COVERAGE, List.of()).stream()
+        return BusinessHours.problems(windows, HolidayRule.NONE, List.of()).stream()
                 .map(problem -> new Problem(problem.index(), problem.message(), "invalid-window"))
                 .toList();
     }

@@ -10,6 +10,7 @@ import com.agencyhub.api.model.StrategyTargetGroupDto;
 import com.agencyhub.shared.UserId;
 import com.agencyhub.shared.web.WeeklyWindowInputs;
 import com.agencyhub.strategy.Slugs;
+import com.agencyhub.shared.calendar.HolidayRule;
 import com.agencyhub.strategy.StrategyContent;
 
 import java.time.DayOfWeek;
@@ -63,7 +64,7 @@ final class StrategyRequests {
     private static StrategyContent.MonitoringRequirement monitoring(StrategyMonitoringDto dto) {
         return new StrategyContent.MonitoringRequirement(
                 WeeklyWindowInputs.of("monitoring.coverageWindows", dto.getCoverageWindows()),
-                Slugs.parse(StrategyContent.HolidayRule.class, dto.getHolidayRule().getValue()),
+                Slugs.parse(HolidayRule.class, dto.getHolidayRule().getValue()),
                 WeeklyWindowInputs.of("monitoring.holidayWindows", dto.getHolidayWindows()),
                 dto.getExpectedInteractionsPerWeek(), dto.getHandlingMinutesPerInteraction());
     }

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class BusinessCalendarSplitTest {
 
-    private static final BusinessHours OFFICE = new BusinessHours(BERLIN, officeHours(), HolidayRule.NO_COVERAGE);
+    private static final BusinessHours OFFICE = new BusinessHours(BERLIN, officeHours(), HolidayRule.NONE);
 
     @Test
     void fridayAfternoonToSaturdayMorningHasEveryClass() {
@@ -55,7 +55,7 @@ class BusinessCalendarSplitTest {
     @Test
     void aNightWindowIsSplitWhereTheWeekendBegins() {
         BusinessCalendar calendar = new BusinessCalendar(new BusinessHours(BERLIN,
-                List.of(window(FRIDAY, "20:00", "02:00")), HolidayRule.NO_COVERAGE), Holidays.none());
+                List.of(window(FRIDAY, "20:00", "02:00")), HolidayRule.NONE), Holidays.none());
         assertThat(calendar.split(berlin("2026-03-06T20:00"), berlin("2026-03-07T02:00"))).containsExactly(
                 slice("2026-03-06T20:00", "2026-03-06T22:00", true, WEEKDAY_EVENING),
                 slice("2026-03-06T22:00", "2026-03-07T00:00", true, NIGHT),

@@ -40,7 +40,7 @@ class BusinessCalendarTest {
     class OfficeHours {
 
         final BusinessCalendar calendar = new BusinessCalendar(
-                new BusinessHours(BERLIN, officeHours(), HolidayRule.NO_COVERAGE), Holidays.none());
+                new BusinessHours(BERLIN, officeHours(), HolidayRule.NONE), Holidays.none());
 
         @Test
         void twoHoursFromFridayAfternoonEndOnMondayMorning() {
@@ -92,7 +92,7 @@ class BusinessCalendarTest {
     @Test
     void christmasInGermanyClosesOnTheTwentyFifthAndTwentySixth() {
         BusinessCalendar calendar = new BusinessCalendar(
-                new BusinessHours(BERLIN, officeHours(), HolidayRule.NO_COVERAGE), RegionHolidays.of("DE"));
+                new BusinessHours(BERLIN, officeHours(), HolidayRule.NONE), RegionHolidays.of("DE"));
         // Thursday 24 December is a working day, Friday 25 a holiday, Saturday 26 a holiday and weekend
         assertThat(calendar.add(berlin("2026-12-24T16:00"), hours(2))).isEqualTo(berlin("2026-12-28T10:00"));
         assertThat(calendar.between(berlin("2026-12-21T00:00"), berlin("2026-12-28T00:00"))).isEqualTo(hours(32));
@@ -119,14 +119,14 @@ class BusinessCalendarTest {
 
         @Test
         void noCoverageOpensNothing() {
-            assertThat(wednesday(new BusinessHours(BERLIN, withSunday, HolidayRule.NO_COVERAGE))).isZero();
+            assertThat(wednesday(new BusinessHours(BERLIN, withSunday, HolidayRule.NONE))).isZero();
         }
 
         @Test
         void aWindowBelongsToTheDayItStartsOn() {
             List<WeeklyWindow> nights = List.of(window(TUESDAY, "22:00", "02:00"), window(WEDNESDAY, "22:00", "02:00"));
             BusinessCalendar calendar = new BusinessCalendar(
-                    new BusinessHours(BERLIN, nights, HolidayRule.NO_COVERAGE), wednesdayOff);
+                    new BusinessHours(BERLIN, nights, HolidayRule.NONE), wednesdayOff);
             // Tuesday's window runs into the holiday; the holiday's own window does not open
             assertThat(calendar.isBusinessTime(berlin("2026-05-06T01:00"))).isTrue();
             assertThat(calendar.isBusinessTime(berlin("2026-05-06T23:00"))).isFalse();
@@ -158,7 +158,7 @@ class BusinessCalendarTest {
     class AcrossMidnight {
 
         final BusinessCalendar calendar = new BusinessCalendar(new BusinessHours(BERLIN,
-                List.of(window(FRIDAY, "18:00", "02:00")), HolidayRule.NO_COVERAGE), Holidays.none());
+                List.of(window(FRIDAY, "18:00", "02:00")), HolidayRule.NONE), Holidays.none());
 
         @Test
         void fridayNightRunsIntoSaturday() {
@@ -179,7 +179,7 @@ class BusinessCalendarTest {
     class DaylightSavingTime {
 
         final BusinessCalendar calendar = new BusinessCalendar(new BusinessHours(BERLIN,
-                List.of(window(SUNDAY, "01:00", "04:00")), HolidayRule.NO_COVERAGE), Holidays.none());
+                List.of(window(SUNDAY, "01:00", "04:00")), HolidayRule.NONE), Holidays.none());
 
         @Test
         void aThreeHourWindowLastsTwoRealHoursWhenClocksGoForward() {
@@ -199,7 +199,7 @@ class BusinessCalendarTest {
         @Test
         void aWindowStartingInTheGapStartsAtTheShiftedInstant() {
             BusinessCalendar gap = new BusinessCalendar(new BusinessHours(BERLIN,
-                    List.of(window(SUNDAY, "02:30", "05:00")), HolidayRule.NO_COVERAGE), Holidays.none());
+                    List.of(window(SUNDAY, "02:30", "05:00")), HolidayRule.NONE), Holidays.none());
             assertThat(gap.nextWindowStart(berlin("2026-03-29T00:00"))).contains(Instant.parse("2026-03-29T01:30:00Z"));
             assertThat(gap.between(berlin("2026-03-29T00:00"), berlin("2026-03-30T00:00"))).isEqualTo(minutes(90));
         }
@@ -207,12 +207,12 @@ class BusinessCalendarTest {
         @Test
         void aWindowInsideTheGapMovesWithItAndOneEndingInItVanishes() {
             BusinessCalendar inside = new BusinessCalendar(new BusinessHours(BERLIN,
-                    List.of(window(SUNDAY, "02:15", "02:45")), HolidayRule.NO_COVERAGE), Holidays.none());
+                    List.of(window(SUNDAY, "02:15", "02:45")), HolidayRule.NONE), Holidays.none());
             assertThat(inside.nextWindowStart(berlin("2026-03-29T00:00"))).contains(berlin("2026-03-29T03:15"));
             assertThat(inside.between(berlin("2026-03-29T00:00"), berlin("2026-03-30T00:00"))).isEqualTo(minutes(30));
 
             BusinessCalendar endingInGap = new BusinessCalendar(new BusinessHours(BERLIN,
-                    List.of(window(SUNDAY, "02:30", "03:00")), HolidayRule.NO_COVERAGE), Holidays.none());
+                    List.of(window(SUNDAY, "02:30", "03:00")), HolidayRule.NONE), Holidays.none());
             assertThat(endingInGap.between(berlin("2026-03-29T00:00"), berlin("2026-03-30T00:00"))).isZero();
             assertThat(endingInGap.nextWindowStart(berlin("2026-03-29T00:00"))).contains(berlin("2026-04-05T02:30"));
         }
@@ -229,7 +229,7 @@ class BusinessCalendarTest {
         @Test
         void withoutWindowsAddingFailsAndThereIsNoNextStart() {
             BusinessCalendar closed = new BusinessCalendar(
-                    new BusinessHours(BERLIN, List.of(), HolidayRule.NO_COVERAGE), Holidays.none());
+                    new BusinessHours(BERLIN, List.of(), HolidayRule.NONE), Holidays.none());
             assertThatIllegalStateException().isThrownBy(() -> closed.add(berlin("2026-03-06T16:00"), minutes(1)))
                     .withMessageStartingWith("no business time within 732 days after 2026-03-06T15:00:00Z");
             assertThat(closed.nextWindowStart(berlin("2026-03-06T16:00"))).isEmpty();
@@ -244,7 +244,7 @@ class BusinessCalendarTest {
                 always.add(window(day, "12:00", "00:00"));
             }
             BusinessCalendar calendar = new BusinessCalendar(
-                    new BusinessHours(BERLIN, always, HolidayRule.NO_COVERAGE), Holidays.none());
+                    new BusinessHours(BERLIN, always, HolidayRule.NONE), Holidays.none());
             Instant start = berlin("2026-03-06T16:00");
             assertThat(calendar.nextWindowStart(start)).isEmpty();
             assertThat(calendar.add(start, Duration.ofDays(30))).isEqualTo(start.plus(Duration.ofDays(30)));

@@ -19,13 +19,13 @@ class BusinessHoursTest {
     void adjacentWindowsAndWindowsAcrossMidnightAreValid() {
         List<WeeklyWindow> windows = List.of(window(MONDAY, 9, 12), window(MONDAY, 12, 17),
                 window(FRIDAY, 18, 2), window(SATURDAY, 2, 4), window(SUNDAY, 22, 0));
-        assertThat(BusinessHours.problems(windows, HolidayRule.NO_COVERAGE, List.of())).isEmpty();
+        assertThat(BusinessHours.problems(windows, HolidayRule.NONE, List.of())).isEmpty();
     }
 
     @Test
     void anEmptyWindowIsNamedByIndex() {
         List<WindowProblem> problems = BusinessHours.problems(
-                List.of(window(MONDAY, 9, 12), window(MONDAY, 14, 14)), HolidayRule.NO_COVERAGE, List.of());
+                List.of(window(MONDAY, 9, 12), window(MONDAY, 14, 14)), HolidayRule.NONE, List.of());
         assertThat(problems).extracting(WindowProblem::field).containsExactly("windows[1]");
         assertThat(problems.get(0).message()).isEqualTo("MONDAY 14:00–14:00 is empty: start and end are equal");
     }
@@ -34,7 +34,7 @@ class BusinessHoursTest {
     void overlapsAreFoundWithinADayAcrossMidnightAndAcrossTheEndOfTheWeek() {
         List<WeeklyWindow> windows = List.of(window(MONDAY, 9, 12), window(MONDAY, 11, 13),
                 window(FRIDAY, 18, 2), window(SATURDAY, 1, 3), window(SUNDAY, 23, 1), window(MONDAY, 0, 2));
-        assertThat(BusinessHours.problems(windows, HolidayRule.NO_COVERAGE, List.of()))
+        assertThat(BusinessHours.problems(windows, HolidayRule.NONE, List.of()))
                 .extracting(WindowProblem::toString)
                 .containsExactly("windows[1] MONDAY 11:00–13:00 overlaps windows[0] MONDAY 09:00–12:00",
                         "windows[3] SATURDAY 01:00–03:00 overlaps windows[2] FRIDAY 18:00–02:00",
@@ -57,7 +57,7 @@ class BusinessHoursTest {
     void theConstructorRefusesInvalidWindowsWithTheProblems() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new BusinessHours(ZoneId.of("Europe/Berlin"),
-                        List.of(window(MONDAY, 9, 17), window(MONDAY, 16, 18)), HolidayRule.NO_COVERAGE))
+                        List.of(window(MONDAY, 9, 17), window(MONDAY, 16, 18)), HolidayRule.NONE))
                 .withMessage("invalid business hours: [windows[1] MONDAY 16:00–18:00 overlaps windows[0] MONDAY 09:00–17:00]");
     }
 

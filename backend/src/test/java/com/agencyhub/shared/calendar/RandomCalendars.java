@@ -39,7 +39,7 @@ final class RandomCalendars {
         for (int i = random.nextInt(6); i >= 0; i--) {
             DailyWindow times = times();
             addIfValid(windows, new WeeklyWindow(DayOfWeek.of(1 + random.nextInt(7)), times.start(), times.end()),
-                    list -> BusinessHours.problems(list, HolidayRule.NO_COVERAGE, List.of()));
+                    list -> BusinessHours.problems(list, HolidayRule.NONE, List.of()));
         }
         List<DailyWindow> holidayWindows = new ArrayList<>();
         for (int i = rule == HolidayRule.OWN_WINDOWS ? random.nextInt(3) : 0; i > 0; i--) {

@@ -2,6 +2,7 @@ package com.agencyhub.strategy.web;
 
 import com.agencyhub.api.model.MemberDto;
 import com.agencyhub.api.model.StrategyVersionPageDto;
+import com.agencyhub.shared.calendar.HolidayRule;
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.security.Role;
 import com.agencyhub.strategy.Strategies;
@@ -232,7 +233,7 @@ public class StrategyApiTest extends ApiTest {
         StrategyContent.MonitoringRequirement monitoring =
                 strategies.approvedMonitoring(agency.tenant(), new BrandId(brand)).block();
         assertThat(monitoring.coverageWindows()).hasSize(2);
-        assertThat(monitoring.holidayRule()).isEqualTo(StrategyContent.HolidayRule.TREATED_AS_SUNDAY);
+        assertThat(monitoring.holidayRule()).isEqualTo(HolidayRule.TREATED_AS_SUNDAY);
         http.get().uri("/v1/brands/" + brand + "/readiness").headers(h -> h.setBearerAuth(agency.adminToken()))
                 .exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.requirements[0].done").isEqualTo(true)
