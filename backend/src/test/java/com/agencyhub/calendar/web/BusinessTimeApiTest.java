@@ -101,6 +101,8 @@ class BusinessTimeApiTest extends ApiTest {
         expectFieldError(between("2026-01-01T00:00:00Z", "2027-01-03T00:00:00Z"), "to");
         between("yesterday", "2026-12-24T12:00:00Z").expectStatus().isBadRequest();
         due("2026-12-23T15:30:00Z", "urgent").expectStatus().isBadRequest();
+        expectFieldError(due("9999-12-31T23:00:00Z", "normal"), "receivedAt");
+        expectFieldError(between("1500-01-01T00:00:00Z", "1500-01-02T00:00:00Z"), "from");
         http.get().uri("/v1/brands/" + brand + "/business-time/due?priority=normal")
                 .headers(h -> h.setBearerAuth(agency.adminToken())).exchange().expectStatus().isBadRequest();
     }
