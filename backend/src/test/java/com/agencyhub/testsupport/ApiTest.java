@@ -18,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -68,6 +69,16 @@ public abstract class ApiTest {
                 .bodyValue(Map.of("name", name, "zone", "Europe/Berlin", "locale", "de-DE"))
                 .exchange().expectStatus().isCreated()
                 .expectBody(BrandDto.class).returnResult().getResponseBody().getId();
+    }
+
+    /** Invites a social-media manager in Europe/Berlin through the API as the agency's admin; returns their id. */
+    protected UUID newStaffMember(TestAgency agency, String firstName, String lastName) {
+        String email = (firstName + "." + lastName).toLowerCase(Locale.ROOT) + "@" + agency.slug() + ".test";
+        return http.post().uri("/v1/members").headers(h -> h.setBearerAuth(agency.adminToken()))
+                .bodyValue(Map.of("email", email, "firstName", firstName, "lastName", lastName,
+                        "roles", List.of("social-media-manager"), "homeZone", "Europe/Berlin"))
+                .exchange().expectStatus().isCreated()
+                .expectBody(MemberDto.class).returnResult().getResponseBody().getId();
     }
 
     /** Invites a client user through the API who may see the brands; returns a token of theirs. */

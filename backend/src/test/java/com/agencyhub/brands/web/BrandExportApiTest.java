@@ -1,7 +1,6 @@
 package com.agencyhub.brands.web;
 
 import com.agencyhub.api.model.BrandDto;
-import com.agencyhub.api.model.MemberDto;
 import com.agencyhub.guidelines.web.GuidelinesApiTest;
 import com.agencyhub.strategy.web.StrategyApiTest;
 import com.agencyhub.testsupport.ApiTest;
@@ -22,10 +21,7 @@ class BrandExportApiTest extends ApiTest {
                 .bodyValue(Map.of("name", "Alpenmilch", "zone", "Europe/Berlin", "locale", "de-DE",
                         "channels", List.of(Map.of("platform", "instagram", "handle", "@alpenmilch"))))
                 .exchange().expectStatus().isCreated().expectBody(BrandDto.class).returnResult().getResponseBody().getId();
-        UUID deputy = http.post().uri("/v1/members").headers(h -> h.setBearerAuth(agency.adminToken()))
-                .bodyValue(Map.of("email", "deputy@exported.test", "firstName", "Dora", "lastName", "Deputy",
-                        "roles", List.of("social-media-manager"), "homeZone", "Europe/Berlin"))
-                .exchange().expectStatus().isCreated().expectBody(MemberDto.class).returnResult().getResponseBody().getId();
+        UUID deputy = newStaffMember(agency, "Dora", "Deputy");
         http.put().uri("/v1/brands/" + brand + "/team").headers(h -> h.setBearerAuth(agency.adminToken()))
                 .bodyValue(Map.of("assignments", List.of(Map.of("memberId", deputy, "responsibility", "deputy"))))
                 .exchange().expectStatus().isOk();

@@ -2,7 +2,6 @@ package com.agencyhub.calendar.web;
 
 import com.agencyhub.api.model.BrandDto;
 import com.agencyhub.api.model.BusinessTimeSpanDto;
-import com.agencyhub.api.model.MemberDto;
 import com.agencyhub.api.model.TimeClassMinutesDto;
 import com.agencyhub.guidelines.web.GuidelinesApiTest;
 import com.agencyhub.shared.security.Role;
@@ -37,10 +36,7 @@ class BusinessTimeApiTest extends ApiTest {
                 .bodyValue(Map.of("name", "Alpenmilch", "zone", "Europe/Berlin", "locale", "de-DE", "holidayRegion", "DE-BY",
                         "channels", List.of(Map.of("platform", "instagram", "handle", "@alpenmilch"))))
                 .exchange().expectStatus().isCreated().expectBody(BrandDto.class).returnResult().getResponseBody().getId();
-        UUID deputy = http.post().uri("/v1/members").headers(h -> h.setBearerAuth(agency.adminToken()))
-                .bodyValue(Map.of("email", "deputy@clock.test", "firstName", "Dora", "lastName", "Deputy",
-                        "roles", List.of("social-media-manager"), "homeZone", "Europe/Berlin"))
-                .exchange().expectStatus().isCreated().expectBody(MemberDto.class).returnResult().getResponseBody().getId();
+        UUID deputy = newStaffMember(agency, "Dora", "Deputy");
         List<Map<String, Object>> officeHours = Stream.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")
                 .map(day -> StrategyApiTest.window(day, "09:00", "17:00")).toList();
         draftAndFinish(agency, brand, "/strategy", StrategyApiTest.plan(agency.admin().value(), deputy, officeHours), "/draft/approval");

@@ -2,7 +2,6 @@ package com.agencyhub.guidelines.web;
 
 import com.agencyhub.api.model.AuditEventDto;
 import com.agencyhub.api.model.AuditEventPageDto;
-import com.agencyhub.api.model.MemberDto;
 import com.agencyhub.shared.security.Role;
 import com.agencyhub.testsupport.ApiTest;
 import com.agencyhub.testsupport.TestAgency;
@@ -36,8 +35,8 @@ public class GuidelinesApiTest extends ApiTest {
 
     @Test
     void aDraftIsWrittenPublishedAssignedToTheTeamAndAcknowledgedUntilTheBrandIsReady() {
-        UUID jonas = staffMember("jonas");
-        UUID mara = staffMember("mara");
+        UUID jonas = newStaffMember(agency, "jonas", "Staff");
+        UUID mara = newStaffMember(agency, "mara", "Staff");
         http.put().uri("/v1/brands/" + brand + "/team").headers(h -> h.setBearerAuth(agency.adminToken()))
                 .bodyValue(Map.of("assignments", List.of(Map.of("memberId", jonas, "responsibility", "responsible"),
                         Map.of("memberId", mara, "responsibility", "deputy"))))
@@ -238,13 +237,6 @@ public class GuidelinesApiTest extends ApiTest {
         call("POST", manager, "/draft/publication", "\"1\"", null).expectStatus().isOk();
     }
 
-    private UUID staffMember(String name) {
-        return http.post().uri("/v1/members").headers(h -> h.setBearerAuth(agency.adminToken()))
-                .bodyValue(Map.of("email", name + "@" + agency.slug() + ".test", "firstName", name, "lastName", "Staff",
-                        "roles", List.of("social-media-manager"), "homeZone", "Europe/Berlin"))
-                .exchange().expectStatus().isCreated()
-                .expectBody(MemberDto.class).returnResult().getResponseBody().getId();
-    }
 
     private void expectReadiness(String reason, boolean done) {
         http.get().uri("/v1/brands/" + brand + "/readiness").headers(h -> h.setBearerAuth(manager)).exchange()

@@ -28,8 +28,8 @@ class BrandTeamApiTest extends ApiTest {
     void agencyWithABrandAndTwoStaff() {
         agency = newAgency("teamed");
         brand = newBrand(agency, "Alpenmilch");
-        jonas = staff("jonas", "Jonas");
-        lea = staff("lea", "Lea");
+        jonas = newStaffMember(agency, "Jonas", "Weber");
+        lea = newStaffMember(agency, "Lea", "Weber");
     }
 
     @Test
@@ -118,12 +118,6 @@ class BrandTeamApiTest extends ApiTest {
                 .expectBody().jsonPath("$.assignments.length()").isEqualTo(0);
     }
 
-    private UUID staff(String localPart, String firstName) {
-        return http.post().uri("/v1/members").headers(h -> h.setBearerAuth(agency.adminToken()))
-                .bodyValue(Map.of("email", localPart + "@teamed.test", "firstName", firstName, "lastName", "Weber",
-                        "roles", List.of("social-media-manager"), "homeZone", "Europe/Berlin"))
-                .exchange().expectStatus().isCreated().expectBody(MemberDto.class).returnResult().getResponseBody().getId();
-    }
 
     private static Map<String, Object> assignment(UUID member, String responsibility) {
         return Map.of("memberId", member, "responsibility", responsibility);

@@ -1,6 +1,5 @@
 package com.agencyhub.strategy.web;
 
-import com.agencyhub.api.model.MemberDto;
 import com.agencyhub.api.model.StrategyVersionPageDto;
 import com.agencyhub.shared.calendar.HolidayRule;
 import com.agencyhub.shared.BrandId;
@@ -40,11 +39,7 @@ public class StrategyApiTest extends ApiTest {
                         "channels", List.of(Map.of("platform", "instagram", "handle", "@alpenmilch"))))
                 .exchange().expectStatus().isCreated()
                 .expectBody(com.agencyhub.api.model.BrandDto.class).returnResult().getResponseBody().getId();
-        deputy = http.post().uri("/v1/members").headers(h -> h.setBearerAuth(agency.adminToken()))
-                .bodyValue(Map.of("email", "deputy@" + agency.slug() + ".test", "firstName", "Dana", "lastName", "Deputy",
-                        "roles", List.of("social-media-manager"), "homeZone", "Europe/Berlin"))
-                .exchange().expectStatus().isCreated()
-                .expectBody(MemberDto.class).returnResult().getResponseBody().getId();
+        deputy = newStaffMember(agency, "Dana", "Deputy");
     }
 
     @Test
