@@ -45,13 +45,14 @@ public class GenerateJooq {
             String url = postgres.getJdbcUrl("postgres", "postgres");
             try (var connection = DriverManager.getConnection(url, "postgres", "postgres");
                  var statement = connection.createStatement()) {
-                // the migrations grant to the application role, which a DBA creates outside Flyway
+                // the migrations grant to the application and platform roles, which a DBA creates outside Flyway
                 statement.execute("create role agencyhub_app nologin");
+                statement.execute("create role agencyhub_platform nologin");
             }
             Flyway.configure()
                     .dataSource(url, "postgres", "postgres")
                     .locations("filesystem:" + migrations)
-                    .placeholders(Map.of("appRole", "agencyhub_app"))
+                    .placeholders(Map.of("appRole", "agencyhub_app", "platformRole", "agencyhub_platform"))
                     .load()
                     .migrate();
             GenerationTool.generate(configuration(url, output));

@@ -1,8 +1,13 @@
 package com.agencyhub.members;
 
 import com.agencyhub.shared.BrandId;
+import com.agencyhub.shared.identity.PersonDetails;
 import com.agencyhub.shared.security.Role;
+import com.agencyhub.shared.web.ApiProblem;
+import com.agencyhub.shared.web.FieldViolation;
+import reactor.core.publisher.Mono;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -34,6 +39,12 @@ public record Invitation(MemberKind kind, String email, String firstName, String
 
     public Invitation withInitialPassword(String password) {
         return new Invitation(kind, email, firstName, lastName, roles, profile, brandScope, Optional.of(password));
+    }
+
+    /** Checks the person's details before anything is created for them; an error names each invalid field. */
+    public Mono<Void> validate() {
+        List<FieldViolation> violations = PersonDetails.violations("", email, firstName, lastName);
+        return violations.isEmpty() ? Mono.empty() : Mono.error(ApiProblem.validation(violations));
     }
 
     public String displayName() {

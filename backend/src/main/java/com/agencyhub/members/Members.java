@@ -16,28 +16,34 @@ import com.agencyhub.shared.identity.IdentityDirectory;
 import com.agencyhub.shared.identity.IdentityProviderException;
 import com.agencyhub.shared.identity.NewUser;
 import com.agencyhub.shared.identity.UserRef;
-import com.agencyhub.shared.security.Actor;
 import com.agencyhub.shared.security.Role;
+import com.agencyhub.shared.security.Actor;
 import com.agencyhub.shared.web.ApiProblem;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
- * The people of an agency. Keycloak holds their accounts, organization membership and realm roles; we hold
- * their profile, status and brand scope. Changes that touch both run the Keycloak calls inside the database
- * transaction, so a Keycloak failure rolls our side back.
+ * The people of an agency. Keycloak holds their accounts and organization membership; we hold what they may do
+ * here (roles, status, a client user's brand scope) and their profile. Nothing done for one agency changes what a
+ * person may do in another. Changes that touch both sides run the Keycloak calls inside the database transaction,
+ * so a Keycloak failure rolls our side back, and undo the Keycloak side when our transaction fails.
  */
 @Service
 public class Members {
+
+    private static final Logger log = LoggerFactory.getLogger(Members.class);
 
     private final MemberRepository repository;
     private final Transactions transactions;
@@ -59,6 +65,10 @@ public class Members {
     public record Outcome(Member member, boolean created) {
     }
 
+    /** A person's active membership in one agency. */
+    public record Membership(TenantId agency, MemberKind kind, Set<Role> roles) {
+    }
+
     public Mono<Page<Member>> list(TenantId tenant, MemberKind kind, MemberStatus status, int limit, String cursor) {
         return transactions.inTenant(tenant, sql -> repository.list(sql, tenant, kind, status, limit, cursor));
     }
@@ -66,6 +76,11 @@ public class Members {
     public Mono<Member> get(TenantId tenant, UserId id) {
         return transactions.inTenant(tenant, sql -> repository.find(sql, tenant, id))
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("The member")));
+    }
+
+    /** Every agency in which the person is an active (or invited) member, across agencies. */
+    public Mono<List<Membership>> memberships(UserId person) {
+        return transactions.asPlatform(sql -> repository.memberships(sql, person).collectList());
     }
 
     /** Those of {@code ids} who are invited or active staff of the agency. */
@@ -79,12 +94,14 @@ public class Members {
 
     /**
      * Invites a person, idempotent on the e-mail address: an invited or active member of the same kind is
-     * answered unchanged. New accounts get Keycloak's set-password e-mail.
+     * answered unchanged. New accounts get Keycloak's set-password e-mail. All or nothing: the details are checked
+     * before the first Keycloak call, and whatever Keycloak did for a failed invitation is undone.
      */
     public Mono<Outcome> invite(Actor caller, Invitation invitation) {
         TenantId tenant = caller.requireTenant();
         AuditActor actor = AuditActor.of(caller);
-        return existing(tenant, invitation)
+        return invitation.validate()
+                .then(existing(tenant, invitation))
                 .switchIfEmpty(Mono.defer(() -> requireBrands(caller, invitation.brandScope())
                         .then(create(tenant, actor, invitation))))
                 // a concurrent identical invitation stored the member first
@@ -107,18 +124,37 @@ public class Members {
                 });
     }
 
+    /**
+     * Keycloak account, member row, organization membership and e-mail in one database transaction; the e-mail goes
+     * last, so every step that can fail on our side has run before it.
+     */
     private Mono<Outcome> create(TenantId tenant, AuditActor actor, Invitation invitation) {
         NewUser account = new NewUser(invitation.email(), invitation.firstName(), invitation.lastName(),
                 invitation.initialPassword(), invitation.initialPassword().isPresent());
         return identity.ensureUser(account)
-                .flatMap(user -> identity.addMember(organization(tenant), user.id())
-                        .then(identity.grantRealmRoles(user.id(), claimValues(invitation.roles())))
-                        .then(sendInvitationIfNew(user, invitation))
-                        .thenReturn(user))
+                .flatMap(user -> {
+                    AtomicBoolean membershipAdded = new AtomicBoolean();
+                    UserId id = new UserId(UUID.fromString(user.id()));
+                    return transactions.inTenant(tenant, sql -> store(sql, tenant, actor, invitation, id)
+                                    .flatMap(member -> identity.addMember(organization(tenant), user.id())
+                                            .doOnNext(membershipAdded::set)
+                                            .then(sendInvitationIfNew(user, invitation))
+                                            .thenReturn(member)))
+                            .onErrorResume(failure -> SqlErrors.isUniqueViolation(failure) ? Mono.error(failure)
+                                    : undo(tenant, user, membershipAdded.get()).then(Mono.error(failure)));
+                })
                 .onErrorMap(IdentityProviderException.class, ApiProblem::of)
-                .flatMap(user -> transactions.inTenant(tenant, sql -> store(sql, tenant, actor, invitation,
-                        new UserId(UUID.fromString(user.id())))))
                 .map(member -> new Outcome(member, true));
+    }
+
+    /** Takes back what a failed invitation did in Keycloak: the membership it added, the account it created. */
+    private Mono<Void> undo(TenantId tenant, UserRef user, boolean membershipAdded) {
+        Mono<Void> undo = user.created() ? identity.deleteUser(user.id())
+                : membershipAdded ? identity.removeMember(organization(tenant), user.id()) : Mono.empty();
+        return undo.onErrorResume(failure -> {
+            log.error("Could not undo the identity-provider side of a failed invitation of user {}", user.id(), failure);
+            return Mono.empty();
+        });
     }
 
     private Mono<Void> sendInvitationIfNew(UserRef user, Invitation invitation) {
@@ -143,7 +179,7 @@ public class Members {
                 .thenReturn(member));
     }
 
-    /** Changes a member if it still has {@code expectedVersion} (else 412); role changes go to Keycloak too. */
+    /** Changes a member if it still has {@code expectedVersion} (else 412); roles change in this agency only. */
     public Mono<Member> update(TenantId tenant, AuditActor actor, UserId id, int expectedVersion,
                               MemberChanges changes) {
         return change(tenant, id, (sql, current) -> {
@@ -156,8 +192,7 @@ public class Members {
             }
             Member changed = changes.applyTo(current);
             return requireAnotherAdminIfDemoted(sql, tenant, current, changed)
-                    .then(save(sql, tenant, actor, "member.updated", current, changed))
-                    .flatMap(updated -> syncRoles(current, updated).thenReturn(updated));
+                    .then(save(sql, tenant, actor, "member.updated", current, changed));
         });
     }
 
@@ -254,28 +289,10 @@ public class Members {
                                 + "agency-admin first.")));
     }
 
-    private Mono<Void> syncRoles(Member before, Member after) {
-        Set<String> granted = claimValues(difference(after.roles(), before.roles()));
-        Set<String> revoked = claimValues(difference(before.roles(), after.roles()));
-        String user = after.id().toString();
-        return (granted.isEmpty() ? Mono.<Void>empty() : identity.grantRealmRoles(user, granted))
-                .then(revoked.isEmpty() ? Mono.<Void>empty() : identity.revokeRealmRoles(user, revoked));
-    }
-
     private static Member withStatus(Member current, MemberStatus status, Instant deactivatedAt) {
         return new Member(current.id(), current.kind(), current.email(), current.displayName(), current.roles(),
                 status, current.profile(), current.brandScope(), current.invitedAt(), deactivatedAt,
                 current.createdAt(), current.updatedAt(), current.version());
-    }
-
-    private static Set<Role> difference(Set<Role> a, Set<Role> b) {
-        Set<Role> result = new HashSet<>(a);
-        result.removeAll(b);
-        return result;
-    }
-
-    private static Set<String> claimValues(Set<Role> roles) {
-        return roles.stream().map(Role::claimValue).collect(Collectors.toSet());
     }
 
     private static String organization(TenantId tenant) {

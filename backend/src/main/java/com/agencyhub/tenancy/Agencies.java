@@ -11,6 +11,9 @@ import com.agencyhub.tenancy.internal.AgencyRepository;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
+import java.util.Collection;
+import java.util.List;
+
 /** Reading and editing agencies: an agency's own view, and the platform's view of all of them. */
 @Service
 public class Agencies {
@@ -45,6 +48,12 @@ public class Agencies {
                                             "agency", tenant.value(), current.snapshot(), updated.snapshot()))
                                     .thenReturn(updated));
                 }));
+    }
+
+    /** The agencies with these ids, across agencies (a person's own agencies, for {@code /v1/me}). */
+    public Mono<List<Agency>> named(Collection<TenantId> ids) {
+        return ids.isEmpty() ? Mono.just(List.of())
+                : transactions.asPlatform(sql -> repository.findByIds(sql, ids).collectList());
     }
 
     /** Any agency, for platform admins. */

@@ -12,8 +12,9 @@ import com.agencyhub.shared.identity.IdentityProviderException;
 import com.agencyhub.shared.identity.NewUser;
 import com.agencyhub.shared.identity.OrganizationRef;
 import com.agencyhub.shared.identity.UserRef;
-import com.agencyhub.shared.security.Role;
+import com.agencyhub.shared.identity.PersonDetails;
 import com.agencyhub.shared.web.ApiProblem;
+import com.agencyhub.shared.web.FieldViolation;
 import com.agencyhub.tenancy.internal.AgencyRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,15 +23,16 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * Onboards an agency: its Keycloak organization, its first agency admin, then the tenant row and the
  * audit event in one transaction. Idempotent on the slug: the same request again answers the existing
  * agency. Identity work comes first because the organization's id becomes the tenant id; if anything
- * fails, an organization created by this call is removed again and no tenant row exists.
+ * fails, the organization and the admin account created by this call are removed again and no tenant row exists.
+ * The first admin's role lives in our member record, as every agency role does.
  */
 @Service
 public class AgencyOnboarding {
@@ -55,10 +57,21 @@ public class AgencyOnboarding {
     private record Provisioned(OrganizationRef organization, UserRef admin) {
     }
 
+    /** What this call created in the identity provider, to be removed again when onboarding fails. */
+    private static final class Created {
+        private volatile boolean organization;
+        private volatile String user;
+    }
+
     public record Outcome(Agency agency, boolean created) {
     }
 
     public Mono<Outcome> onboard(NewAgency request, AuditActor actor) {
+        List<FieldViolation> invalid = PersonDetails.violations("admin.", request.adminEmail(),
+                request.adminFirstName(), request.adminLastName());
+        if (!invalid.isEmpty()) {
+            return Mono.error(ApiProblem.validation(invalid));
+        }
         return existing(request)
                 .switchIfEmpty(Mono.defer(() -> create(request, actor)))
                 // a concurrent identical request stored the agency first
@@ -75,15 +88,11 @@ public class AgencyOnboarding {
     }
 
     private Mono<Outcome> create(NewAgency request, AuditActor actor) {
-        return identity.findOrganization(request.slug())
-                .flatMap(found -> {
-                    boolean organizationIsNew = found.isEmpty();
-                    return provisionIdentity(request)
-                            .flatMap(provisioned -> store(request, actor, provisioned))
-                            .onErrorResume(failure -> organizationIsNew && !SqlErrors.isUniqueViolation(failure)
-                                    ? removeOrganization(request.slug()).then(Mono.error(failure))
-                                    : Mono.error(failure));
-                })
+        Created created = new Created();
+        return provisionIdentity(request, created)
+                .flatMap(provisioned -> store(request, actor, provisioned))
+                .onErrorResume(failure -> SqlErrors.isUniqueViolation(failure) ? Mono.error(failure)
+                        : undo(request.slug(), created).then(Mono.error(failure)))
                 .onErrorMap(IdentityProviderException.class, failure -> {
                     log.warn("Onboarding of agency '{}' failed in the identity provider: {}", request.slug(),
                             failure.getMessage());
@@ -91,13 +100,15 @@ public class AgencyOnboarding {
                 });
     }
 
-    private Mono<Provisioned> provisionIdentity(NewAgency request) {
+    private Mono<Provisioned> provisionIdentity(NewAgency request, Created created) {
         NewUser admin = new NewUser(request.adminEmail(), request.adminFirstName(), request.adminLastName(),
                 Optional.ofNullable(request.adminPassword()), request.adminPassword() != null);
-        return identity.ensureOrganization(request.slug(), request.name())
+        return identity.findOrganization(request.slug())
+                .doOnNext(found -> created.organization = found.isEmpty())
+                .then(identity.ensureOrganization(request.slug(), request.name()))
                 .flatMap(organization -> identity.ensureUser(admin)
+                        .doOnNext(user -> created.user = user.created() ? user.id() : null)
                         .flatMap(user -> identity.addMember(organization.id(), user.id())
-                                .then(identity.grantRealmRoles(user.id(), Set.of(Role.AGENCY_ADMIN.claimValue())))
                                 .thenReturn(new Provisioned(organization, user))));
     }
 
@@ -115,13 +126,16 @@ public class AgencyOnboarding {
                         .then(Mono.just(new Outcome(agency, true)))));
     }
 
-    private Mono<Void> removeOrganization(String alias) {
-        return identity.findOrganization(alias)
-                .flatMap(found -> found.map(organization -> identity.deleteOrganization(organization.id()))
-                        .orElse(Mono.empty()))
-                .onErrorResume(cleanupFailure -> {
-                    log.error("Could not remove organization '{}' after a failed onboarding", alias, cleanupFailure);
-                    return Mono.empty();
-                });
+    /** Removes the organization and the admin account this call created; a user who existed before stays. */
+    private Mono<Void> undo(String alias, Created created) {
+        Mono<Void> user = created.user == null ? Mono.empty() : identity.deleteUser(created.user);
+        Mono<Void> organization = !created.organization ? Mono.empty() : identity.findOrganization(alias)
+                .flatMap(found -> found.map(existing -> identity.deleteOrganization(existing.id()))
+                        .orElse(Mono.empty()));
+        return user.then(organization).onErrorResume(cleanupFailure -> {
+            log.error("Could not undo the identity-provider side of the failed onboarding of '{}'", alias,
+                    cleanupFailure);
+            return Mono.empty();
+        });
     }
 }

@@ -23,7 +23,6 @@ import com.agencyhub.shared.TenantId;
 import com.agencyhub.shared.UserId;
 import com.agencyhub.shared.calendar.WeeklyWindow;
 import com.agencyhub.shared.security.Actor;
-import com.agencyhub.shared.security.OrganizationClaim;
 import com.agencyhub.shared.security.Role;
 import com.agencyhub.shared.web.ApiProblem;
 import com.agencyhub.tenancy.AgencyOnboarding;
@@ -92,8 +91,7 @@ class DemoData implements ApplicationListener<ApplicationReadyEvent> {
 
     /** The demo data acts as an agency admin of the demo agency; the audit trail names it "system". */
     private static Actor systemActorOf(TenantId tenant) {
-        return new Actor(UserId.SYSTEM, "system", "system", null, Set.of(Role.AGENCY_ADMIN),
-                List.of(new OrganizationClaim(AGENCY_SLUG, tenant.toString())), Set.of());
+        return Actor.member(UserId.SYSTEM, "system", "system", null, tenant, Set.of(Role.AGENCY_ADMIN), Set.of());
     }
 
     private static UserId invite(Members members, Actor system, Invitation invitation) {

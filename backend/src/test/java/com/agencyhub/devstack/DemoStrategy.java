@@ -10,7 +10,6 @@ import com.agencyhub.shared.TenantId;
 import com.agencyhub.shared.UserId;
 import com.agencyhub.shared.calendar.WeeklyWindow;
 import com.agencyhub.shared.security.Actor;
-import com.agencyhub.shared.security.OrganizationClaim;
 import com.agencyhub.shared.security.Role;
 import com.agencyhub.shared.web.Inputs;
 import com.agencyhub.strategy.Strategies;
@@ -68,8 +67,8 @@ final class DemoStrategy {
     private static Actor adminOf(Members members, TenantId tenant) {
         Member admin = members.list(tenant, MemberKind.STAFF, null, Inputs.MAX_LIMIT, null).block(TIMEOUT).items()
                 .stream().filter(member -> member.email().equals(DemoData.ADMIN_EMAIL)).findFirst().orElseThrow();
-        return new Actor(admin.id(), admin.email(), admin.displayName(), admin.email(), Set.of(Role.AGENCY_ADMIN),
-                List.of(new OrganizationClaim(DemoData.AGENCY_SLUG, tenant.toString())), Set.of());
+        return Actor.member(admin.id(), admin.email(), admin.displayName(), admin.email(), tenant,
+                Set.of(Role.AGENCY_ADMIN), Set.of());
     }
 
     private static StrategyContent content(Actor admin, UserId deputy) {

@@ -19,6 +19,7 @@ final class DevDatabase implements AutoCloseable {
     static final String DATABASE = "agencyhub";
     static final String OWNER_PASSWORD = "agencyhub-owner-dev";
     static final String APP_PASSWORD = "agencyhub-app-dev";
+    static final String PLATFORM_PASSWORD = "agencyhub-platform-dev";
     private static final int DEFAULT_PORT = 5433;
 
     private final EmbeddedPostgres embedded;
@@ -35,7 +36,8 @@ final class DevDatabase implements AutoCloseable {
         String external = System.getenv("AGENCYHUB_DEV_POSTGRES_URL");
         if (external != null && !external.isBlank()) {
             PostgresBootstrap.prepare(external, System.getenv("AGENCYHUB_DEV_POSTGRES_USER"),
-                    System.getenv("AGENCYHUB_DEV_POSTGRES_PASSWORD"), DATABASE, OWNER_PASSWORD, APP_PASSWORD);
+                    System.getenv("AGENCYHUB_DEV_POSTGRES_PASSWORD"), DATABASE, OWNER_PASSWORD, APP_PASSWORD,
+                    PLATFORM_PASSWORD);
             URI uri = URI.create(external.substring("jdbc:".length()));
             return new DevDatabase(null, uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort());
         }
@@ -47,7 +49,7 @@ final class DevDatabase implements AutoCloseable {
                 .setPort(port)
                 .start();
         PostgresBootstrap.prepare(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", DATABASE,
-                OWNER_PASSWORD, APP_PASSWORD);
+                OWNER_PASSWORD, APP_PASSWORD, PLATFORM_PASSWORD);
         return new DevDatabase(embedded, "localhost", port);
     }
 
@@ -55,9 +57,11 @@ final class DevDatabase implements AutoCloseable {
         return "jdbc:postgresql://" + host + ":" + port + "/" + DATABASE;
     }
 
-    /** Where the application (RLS-bound role) and Flyway (owner role) connect. */
+    /** Where the application and platform (RLS-bound roles) and Flyway (owner role) connect. */
     Map<String, Object> springProperties() {
         return Map.of(
+                "agencyhub.platform-database.username", PostgresBootstrap.PLATFORM,
+                "agencyhub.platform-database.password", PLATFORM_PASSWORD,
                 "spring.r2dbc.url", "r2dbc:postgresql://" + host + ":" + port + "/" + DATABASE,
                 "spring.r2dbc.username", PostgresBootstrap.APP,
                 "spring.r2dbc.password", APP_PASSWORD,

@@ -73,12 +73,29 @@ public abstract class ApiTest {
 
     /** Invites a social-media manager in Europe/Berlin through the API as the agency's admin; returns their id. */
     protected UUID newStaffMember(TestAgency agency, String firstName, String lastName) {
+        return newStaffMember(agency, firstName, lastName, Role.SOCIAL_MEDIA_MANAGER);
+    }
+
+    /** Invites a staff member with the role in Europe/Berlin through the API as the agency's admin; returns their id. */
+    protected UUID newStaffMember(TestAgency agency, String firstName, String lastName, Role role) {
         String email = (firstName + "." + lastName).toLowerCase(Locale.ROOT) + "@" + agency.slug() + ".test";
         return http.post().uri("/v1/members").headers(h -> h.setBearerAuth(agency.adminToken()))
                 .bodyValue(Map.of("email", email, "firstName", firstName, "lastName", lastName,
-                        "roles", List.of("social-media-manager"), "homeZone", "Europe/Berlin"))
+                        "roles", List.of(role.claimValue()), "homeZone", "Europe/Berlin"))
                 .exchange().expectStatus().isCreated()
                 .expectBody(MemberDto.class).returnResult().getResponseBody().getId();
+    }
+
+    /**
+     * A token of a new member of the agency who holds the role there (a client user gets a brand of their own to
+     * see): authority comes from member records, so every token in these tests belongs to a real member.
+     */
+    protected String memberToken(TestAgency agency, Role role) {
+        if (role == Role.CLIENT_VIEWER) {
+            return clientViewer(agency, newBrand(agency, "Scope of a client"));
+        }
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        return agency.tokenFor(newStaffMember(agency, "Sam", role.claimValue().replace("-", "") + unique, role));
     }
 
     /** Invites a client user through the API who may see the brands; returns a token of theirs. */
@@ -88,7 +105,7 @@ public abstract class ApiTest {
                 .bodyValue(Map.of("email", email, "firstName", "Cleo", "lastName", "Client", "brandIds", List.of(brands)))
                 .exchange().expectStatus().isCreated()
                 .expectBody(MemberDto.class).returnResult().getResponseBody();
-        return agency.tokenFor(client.getId(), Role.CLIENT_VIEWER);
+        return agency.tokenFor(client.getId());
     }
 
     /**

@@ -1,6 +1,5 @@
 package com.agencyhub.testsupport;
 
-import com.agencyhub.shared.identity.AgencyRoles;
 import com.agencyhub.shared.identity.IdentityDirectory;
 import com.agencyhub.shared.identity.IdentityProviderException;
 import com.agencyhub.shared.identity.NewUser;
@@ -19,9 +18,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Stands in for Keycloak in the fast API tests (the Keycloak tests use the real server). Like Keycloak it refuses
- * operations on unknown users (404), invitations to disabled users (400) and roles outside {@link AgencyRoles}.
- * It records what was done for assertions, and can be told to fail the next membership call, to show that
- * onboarding leaves nothing behind when the identity provider fails.
+ * operations on unknown users (404) and invitations to disabled users (400). It records what was done for
+ * assertions, and can be told to fail the next membership call or invitation e-mail, to show that onboarding and
+ * invitations leave nothing behind when the identity provider fails.
  */
 public class InMemoryIdentityDirectory implements IdentityDirectory {
 
@@ -31,14 +30,19 @@ public class InMemoryIdentityDirectory implements IdentityDirectory {
     private final Map<String, UserRef> usersByEmail = new ConcurrentHashMap<>();
     private final Set<String> disabledUsers = ConcurrentHashMap.newKeySet();
     private final Map<String, Set<String>> members = new ConcurrentHashMap<>();
-    private final Map<String, Set<String>> roles = new ConcurrentHashMap<>();
     private final Map<String, List<URI>> invitations = new ConcurrentHashMap<>();
 
     private volatile int nextMembershipFailure = NO_FAILURE;
+    private volatile int nextInvitationFailure = NO_FAILURE;
 
     /** The next membership fails as Keycloak answering {@code keycloakStatus}; 0 means Keycloak unreachable. */
     public void failNextMembership(int keycloakStatus) {
         nextMembershipFailure = keycloakStatus;
+    }
+
+    /** The next invitation e-mail fails as Keycloak answering {@code keycloakStatus}; 0 means unreachable. */
+    public void failNextInvitation(int keycloakStatus) {
+        nextInvitationFailure = keycloakStatus;
     }
 
     public Optional<OrganizationRef> organization(String alias) {
@@ -55,10 +59,6 @@ public class InMemoryIdentityDirectory implements IdentityDirectory {
 
     public boolean isEnabled(String userId) {
         return !disabledUsers.contains(userId);
-    }
-
-    public Set<String> roles(String userId) {
-        return Set.copyOf(roles.getOrDefault(userId, Set.of()));
     }
 
     /** The redirect URIs of the invitations sent to the user, oldest first. */
@@ -95,15 +95,23 @@ public class InMemoryIdentityDirectory implements IdentityDirectory {
     }
 
     @Override
-    public Mono<Void> addMember(String organizationId, String userId) {
+    public Mono<Void> deleteUser(String userId) {
+        return Mono.fromRunnable(() -> {
+            usersByEmail.values().removeIf(user -> user.id().equals(userId));
+            members.values().forEach(organization -> organization.remove(userId));
+            disabledUsers.remove(userId);
+        });
+    }
+
+    @Override
+    public Mono<Boolean> addMember(String organizationId, String userId) {
         return knownUser(userId).then(Mono.defer(() -> {
             int failure = nextMembershipFailure;
             if (failure != NO_FAILURE) {
                 nextMembershipFailure = NO_FAILURE;
                 return Mono.error(new IdentityProviderException("membership failed (test)", failure, null));
             }
-            members.computeIfAbsent(organizationId, id -> ConcurrentHashMap.newKeySet()).add(userId);
-            return Mono.empty();
+            return Mono.just(members.computeIfAbsent(organizationId, id -> ConcurrentHashMap.newKeySet()).add(userId));
         }));
     }
 
@@ -115,6 +123,11 @@ public class InMemoryIdentityDirectory implements IdentityDirectory {
     @Override
     public Mono<Void> sendInvitation(String userId, URI redirectUri) {
         return knownUser(userId).then(Mono.defer(() -> {
+            int failure = nextInvitationFailure;
+            if (failure != NO_FAILURE) {
+                nextInvitationFailure = NO_FAILURE;
+                return Mono.error(new IdentityProviderException("send invitation failed (test)", failure, null));
+            }
             if (!isEnabled(userId)) {
                 return Mono.error(new IdentityProviderException("send invitation (test): User is disabled", 400, null));
             }
@@ -135,22 +148,8 @@ public class InMemoryIdentityDirectory implements IdentityDirectory {
     }
 
     @Override
-    public Mono<Void> grantRealmRoles(String userId, Set<String> granted) {
-        AgencyRoles.require(granted);
-        return knownUser(userId).then(Mono.fromRunnable(() ->
-                roles.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet()).addAll(granted)));
-    }
-
-    @Override
-    public Mono<Void> revokeRealmRoles(String userId, Set<String> revoked) {
-        AgencyRoles.require(revoked);
-        return knownUser(userId).then(Mono.fromRunnable(() ->
-                roles.getOrDefault(userId, Set.of()).removeAll(revoked)));
-    }
-
-    @Override
-    public Mono<Set<String>> realmRoles(String userId) {
-        return knownUser(userId).then(Mono.fromSupplier(() -> roles(userId)));
+    public Mono<List<String>> deleteLegacyAgencyRoles() {
+        return Mono.just(List.of());
     }
 
     private Mono<Void> knownUser(String userId) {

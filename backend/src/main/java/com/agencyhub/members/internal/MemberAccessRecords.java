@@ -5,7 +5,9 @@ import com.agencyhub.audit.AuditEntry;
 import com.agencyhub.audit.AuditLog;
 import com.agencyhub.members.Member;
 import com.agencyhub.members.MemberStatus;
+import com.agencyhub.members.Members;
 import com.agencyhub.shared.TenantId;
+import com.agencyhub.shared.UserId;
 import com.agencyhub.shared.db.Transactions;
 import com.agencyhub.shared.security.Actor;
 import com.agencyhub.shared.security.MemberAccess;
@@ -13,11 +15,12 @@ import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
+import java.util.List;
 import java.util.Map;
 
 /**
- * Member status and client brand scope for each request (one indexed lookup). An invited member's first
- * signed-in request marks them active.
+ * The member records as the source of authority, asked once per request: one indexed lookup in the agency of
+ * the request. An invited member's first signed-in request marks them active.
  */
 @Component
 class MemberAccessRecords implements MemberAccess {
@@ -33,11 +36,18 @@ class MemberAccessRecords implements MemberAccess {
     }
 
     @Override
-    public Mono<Grant> lookup(TenantId tenant, Actor caller) {
-        return transactions.inTenant(tenant, sql -> repository.find(sql, tenant, caller.userId())
+    public Mono<Grant> grant(TenantId agency, Actor person) {
+        return transactions.inTenant(agency, sql -> repository.find(sql, agency, person.userId())
+                        .filter(member -> member.status() != MemberStatus.DEACTIVATED)
                         .flatMap(member -> member.status() == MemberStatus.INVITED
-                                ? markActive(sql, tenant, caller, member) : Mono.just(member)))
-                .map(member -> new Grant(member.status() != MemberStatus.DEACTIVATED, member.brandScope()));
+                                ? markActive(sql, agency, person, member) : Mono.just(member)))
+                .map(member -> new Grant(member.roles(), member.brandScope()));
+    }
+
+    @Override
+    public Mono<List<TenantId>> agenciesOf(UserId person) {
+        return transactions.asPlatform(sql -> repository.memberships(sql, person)
+                .map(Members.Membership::agency).collectList());
     }
 
     private Mono<Member> markActive(DSLContext sql, TenantId tenant, Actor caller, Member member) {

@@ -3,6 +3,7 @@ package com.agencyhub.members.internal;
 import com.agencyhub.members.Member;
 import com.agencyhub.members.MemberKind;
 import com.agencyhub.members.MemberStatus;
+import com.agencyhub.members.Members;
 import com.agencyhub.members.StaffProfile;
 import com.agencyhub.members.WorkingTimeRules;
 import com.agencyhub.shared.BrandId;
@@ -86,6 +87,19 @@ public class MemberRepository {
         return Mono.from(sql.select(MEMBER.asterisk(), BRAND_SCOPE).from(MEMBER)
                         .where(MEMBER.TENANT_ID.eq(tenant.value()).and(MEMBER.EMAIL.eq(email))))
                 .map(MemberRepository::member);
+    }
+
+    /**
+     * The person's memberships that are not deactivated, across agencies: only the platform role sees other
+     * agencies' rows (see {@code Transactions#asPlatform}).
+     */
+    public Flux<Members.Membership> memberships(DSLContext sql, UserId user) {
+        return Flux.from(sql.select(MEMBER.TENANT_ID, MEMBER.KIND, MEMBER.ROLES).from(MEMBER)
+                        .where(MEMBER.USER_ID.eq(user.value())
+                                .and(MEMBER.STATUS.ne(MemberStatus.DEACTIVATED.value())))
+                        .orderBy(MEMBER.TENANT_ID))
+                .map(row -> new Members.Membership(new TenantId(row.value1()), MemberKind.of(row.value2()),
+                        roles(row.value3())));
     }
 
     /** Locks the member row for the rest of the transaction (read-modify-write, last-admin rule). */
@@ -189,6 +203,12 @@ public class MemberRepository {
         return roles.stream().map(Role::claimValue).sorted().toArray(String[]::new);
     }
 
+    /** A member record never holds platform-admin; only the identity provider's realm role does. */
+    private static Set<Role> roles(String[] names) {
+        return Arrays.stream(names).map(Role::fromClaim).flatMap(java.util.Optional::stream)
+                .filter(role -> role != Role.PLATFORM_ADMIN).collect(Collectors.toSet());
+    }
+
     private static Member member(Record row) {
         MemberKind kind = MemberKind.of(row.get(MEMBER.KIND));
         StaffProfile profile = kind == MemberKind.STAFF
@@ -198,8 +218,7 @@ public class MemberRepository {
                         row.get(MEMBER.MIN_REST_MINUTES)),
                 WorkingHoursJson.read(row.get(MEMBER.WORKING_HOURS)))
                 : null;
-        Set<Role> roles = Arrays.stream(row.get(MEMBER.ROLES)).map(Role::fromClaim)
-                .flatMap(java.util.Optional::stream).collect(Collectors.toSet());
+        Set<Role> roles = roles(row.get(MEMBER.ROLES));
         Set<BrandId> scope = Arrays.stream(row.get(BRAND_SCOPE)).map(BrandId::new).collect(Collectors.toSet());
         return new Member(new UserId(row.get(MEMBER.USER_ID)), kind, row.get(MEMBER.EMAIL),
                 row.get(MEMBER.DISPLAY_NAME), roles, MemberStatus.of(row.get(MEMBER.STATUS)), profile, scope,

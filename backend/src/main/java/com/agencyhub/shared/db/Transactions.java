@@ -19,6 +19,10 @@ import java.util.function.Function;
  * The one way modules touch the database: a transaction on one pooled R2DBC connection, a jOOQ context
  * bound to it, and the row-level-security scope set transaction-locally ({@code set_config(..., true)}), so
  * it can never leak to the next borrower of the connection. Work that fails rolls the whole transaction back.
+ *
+ * <p>Agency work runs as the application role, which sees one agency's rows. Cross-agency work runs as the
+ * platform role on {@link PlatformDatabase}'s pool: the policies that open every agency name that role, so no
+ * setting the application role can make widens its view.
  */
 @Component
 public class Transactions {
@@ -27,43 +31,43 @@ public class Transactions {
 
     private final ConnectionFactory connections;
     private final TransactionalOperator operator;
+    private final PlatformDatabase platform;
 
-    public Transactions(ConnectionFactory connections, ReactiveTransactionManager transactionManager) {
+    Transactions(ConnectionFactory connections, ReactiveTransactionManager transactionManager,
+                 PlatformDatabase platform) {
         this.connections = connections;
         this.operator = TransactionalOperator.create(transactionManager);
+        this.platform = platform;
     }
 
     /** Runs the work for one agency: RLS shows and accepts only that agency's rows. */
     public <T> Mono<T> inTenant(TenantId tenant, Function<DSLContext, Mono<T>> work) {
-        return operator.transactional(scoped(tenant, false).flatMap(work));
+        return operator.transactional(scoped(connections, tenant).flatMap(work));
     }
 
     /** Like {@link #inTenant}, for work that streams many results. */
     public <T> Flux<T> inTenantMany(TenantId tenant, Function<DSLContext, Flux<T>> work) {
-        return operator.transactional(scoped(tenant, false).flatMapMany(work));
+        return operator.transactional(scoped(connections, tenant).flatMapMany(work));
     }
 
     /**
-     * Runs platform work (platform admins managing agencies): the agency registry is visible across tenants,
-     * and the given agency's own rows (its audit trail) are writable.
+     * Runs platform work (platform admins managing agencies) as the platform role: the agency registry is
+     * visible across agencies, and the given agency's own rows (its first admin, its audit trail) are writable.
      */
     public <T> Mono<T> asPlatformFor(TenantId tenant, Function<DSLContext, Mono<T>> work) {
-        return operator.transactional(scoped(tenant, true).flatMap(work));
+        return platform.operator().transactional(scoped(platform.connections(), tenant).flatMap(work));
     }
 
-    /** Runs platform work that concerns no single agency, such as listing them. */
+    /** Runs platform work that concerns no single agency, such as listing them or a person's memberships. */
     public <T> Mono<T> asPlatform(Function<DSLContext, Mono<T>> work) {
-        return operator.transactional(scoped(null, true).flatMap(work));
+        return asPlatformFor(null, work);
     }
 
-    private Mono<DSLContext> scoped(TenantId tenant, boolean platform) {
-        return ConnectionFactoryUtils.getConnection(connections).flatMap(connection -> {
+    private static Mono<DSLContext> scoped(ConnectionFactory pool, TenantId tenant) {
+        return ConnectionFactoryUtils.getConnection(pool).flatMap(connection -> {
             DSLContext sql = DSL.using(connection, SQLDialect.POSTGRES, SETTINGS);
-            return Mono.from(sql.select(
-                            DSL.function("set_config", String.class, DSL.inline("app.tenant_id"),
-                                    DSL.val(tenant == null ? "" : tenant.toString()), DSL.inline(true)),
-                            DSL.function("set_config", String.class, DSL.inline("app.platform_scope"),
-                                    DSL.inline(platform ? "on" : "off"), DSL.inline(true))))
+            return Mono.from(sql.select(DSL.function("set_config", String.class, DSL.inline("app.tenant_id"),
+                            DSL.val(tenant == null ? "" : tenant.toString()), DSL.inline(true))))
                     .thenReturn(sql);
         });
     }

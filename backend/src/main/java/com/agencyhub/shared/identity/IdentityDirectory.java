@@ -2,13 +2,14 @@ package com.agencyhub.shared.identity;
 
 import java.net.URI;
 import java.util.Optional;
-import java.util.Set;
+import java.util.List;
 import reactor.core.publisher.Mono;
 
 /**
- * The identity provider as the rest of AgencyHub sees it: organizations (one per agency), users, their membership
- * and their realm roles. All operations except {@link #sendInvitation} are idempotent, so onboarding and member
- * changes can be retried safely. Failures of the identity provider surface as {@link IdentityProviderException}.
+ * The identity provider as the rest of AgencyHub sees it: organizations (one per agency), users and their
+ * membership. It holds identity, credentials and membership only; what a person may do in an agency lives in our
+ * member records. All operations except {@link #sendInvitation} are idempotent, so onboarding and member changes
+ * can be retried safely. Failures of the identity provider surface as {@link IdentityProviderException}.
  */
 public interface IdentityDirectory {
 
@@ -23,8 +24,11 @@ public interface IdentityDirectory {
     /** Finds the user by email, or creates one with username = email. */
     Mono<UserRef> ensureUser(NewUser user);
 
-    /** Makes the user a member of the organization; a no-op when already a member. */
-    Mono<Void> addMember(String organizationId, String userId);
+    /** Deletes the user; completes normally when it does not exist. Used to undo a user created by a failed invitation. */
+    Mono<Void> deleteUser(String userId);
+
+    /** Makes the user a member of the organization; true when this call added them, false when already a member. */
+    Mono<Boolean> addMember(String organizationId, String userId);
 
     /** Ends the membership; a no-op when the user is not a member. The user stays. */
     Mono<Void> removeMember(String organizationId, String userId);
@@ -39,12 +43,9 @@ public interface IdentityDirectory {
     /** Enables or disables sign-in; disabling also ends all of the user's sessions. */
     Mono<Void> setEnabled(String userId, boolean enabled);
 
-    /** Grants {@link AgencyRoles agency roles}; any other role is refused with IllegalArgumentException. */
-    Mono<Void> grantRealmRoles(String userId, Set<String> roles);
-
-    /** Revokes {@link AgencyRoles agency roles}; any other role is refused with IllegalArgumentException. */
-    Mono<Void> revokeRealmRoles(String userId, Set<String> roles);
-
-    /** The agency roles granted to the user (other realm roles are left out). */
-    Mono<Set<String>> realmRoles(String userId);
+    /**
+     * Deletes the realm roles that earlier versions granted for agency roles ({@code agency-admin}, …), which held
+     * across agencies; returns the names it deleted. Authority lives in our member records now.
+     */
+    Mono<List<String>> deleteLegacyAgencyRoles();
 }

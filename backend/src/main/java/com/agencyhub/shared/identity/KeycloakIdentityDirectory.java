@@ -1,5 +1,6 @@
 package com.agencyhub.shared.identity;
 
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -10,9 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
@@ -22,7 +21,6 @@ import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
-import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -30,7 +28,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * {@link IdentityDirectory} on Keycloak's admin REST API through {@code keycloak-admin-client}, authenticated as
  * the service account of the backend's confidential client (client_credentials). The service account needs the
- * {@code realm-management} roles {@code manage-users} and {@code manage-realm} (organizations need manage-realm).
+ * {@code realm-management} roles {@code manage-users} and {@code manage-realm} (organizations and the removal of the
+ * legacy realm roles need manage-realm). It never grants realm roles.
  *
  * <p>The admin client blocks, so every call runs on {@link Schedulers#boundedElastic()}.
  *
@@ -45,6 +44,9 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     private static final String UPDATE_PASSWORD = "UPDATE_PASSWORD";
     private static final String VERIFY_EMAIL = "VERIFY_EMAIL";
     private static final int PAGE = 100;
+    /** Realm roles of earlier versions that made agency roles realm-wide; see {@link #deleteLegacyAgencyRoles}. */
+    static final List<String> LEGACY_AGENCY_ROLES = List.of("agency-admin", "agency-manager", "social-media-manager",
+            "client-viewer");
 
     private final Keycloak keycloak;
     private final String realm;
@@ -193,25 +195,39 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     }
 
     @Override
-    public Mono<Void> addMember(String organizationId, String userId) {
+    public Mono<Void> deleteUser(String userId) {
+        requireText(userId, "userId");
+        return call("delete user " + userId, () -> {
+            try (Response response = realm().users().delete(userId)) {
+                int status = response.getStatus();
+                if (status != 204 && status != 404) {
+                    throw rejected("delete user " + userId, response, null);
+                }
+            }
+            return null;
+        }).then();
+    }
+
+    @Override
+    public Mono<Boolean> addMember(String organizationId, String userId) {
         requireText(organizationId, "organizationId");
         requireText(userId, "userId");
         String operation = "add user " + userId + " to organization " + organizationId;
         return call(operation, () -> {
             if (isMember(organizationId, userId)) {
-                return null;
+                return false;
             }
             try (Response response = organizations().get(organizationId).members().addMember(userId)) {
                 int status = response.getStatus();
                 if (status == 409 && isMember(organizationId, userId)) {
-                    return null; // added concurrently
+                    return false; // added concurrently
                 }
                 if (status != 201 && status != 204) {
                     throw rejected(operation, response, null);
                 }
             }
-            return null;
-        }).then();
+            return true;
+        });
     }
 
     @Override
@@ -265,47 +281,19 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     }
 
     @Override
-    public Mono<Void> grantRealmRoles(String userId, Set<String> roles) {
-        requireText(userId, "userId");
-        AgencyRoles.require(Objects.requireNonNull(roles, "roles"));
-        if (roles.isEmpty()) {
-            return Mono.empty();
-        }
-        return call("grant realm roles " + roles + " to user " + userId, () -> {
-            realm().users().get(userId).roles().realmLevel().add(roleRepresentations(roles));
-            return null;
-        }).then();
-    }
-
-    @Override
-    public Mono<Void> revokeRealmRoles(String userId, Set<String> roles) {
-        requireText(userId, "userId");
-        AgencyRoles.require(Objects.requireNonNull(roles, "roles"));
-        if (roles.isEmpty()) {
-            return Mono.empty();
-        }
-        return call("revoke realm roles " + roles + " from user " + userId, () -> {
-            realm().users().get(userId).roles().realmLevel().remove(roleRepresentations(roles));
-            return null;
-        }).then();
-    }
-
-    @Override
-    public Mono<Set<String>> realmRoles(String userId) {
-        requireText(userId, "userId");
-        return call("read realm roles of user " + userId, () ->
-                realm().users().get(userId).roles().realmLevel().listAll().stream()
-                        .map(RoleRepresentation::getName)
-                        .filter(AgencyRoles.ALL::contains)
-                        .collect(Collectors.toUnmodifiableSet()));
-    }
-
-    private List<RoleRepresentation> roleRepresentations(Set<String> names) {
-        List<RoleRepresentation> result = new ArrayList<>(names.size());
-        for (String name : names) {
-            result.add(realm().roles().get(name).toRepresentation()); // 404 for an unknown role
-        }
-        return result;
+    public Mono<List<String>> deleteLegacyAgencyRoles() {
+        return call("delete legacy agency realm roles", () -> {
+            List<String> deleted = new ArrayList<>();
+            for (String name : LEGACY_AGENCY_ROLES) {
+                try {
+                    realm().roles().deleteRole(name);
+                    deleted.add(name);
+                } catch (NotFoundException alreadyGone) {
+                    // deleted by an earlier start, or a realm that never had it
+                }
+            }
+            return List.copyOf(deleted);
+        });
     }
 
     // -------------------------------------------------------------------------------------------------------------

@@ -6,25 +6,29 @@ import com.agencyhub.shared.UserId;
 import com.agencyhub.shared.web.ApiProblem;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
- * The authenticated caller, taken from a verified token. The tenant is the single Keycloak organization
- * the token names; it never comes from a path or a body.
+ * The caller of a request: who they are (from the verified token) and what they may do in the agency the
+ * request is for (from our member records, see {@link AgencyAccessFilter}). {@code agency} is null when the
+ * request is for no agency (platform administration, or a person without any membership).
  */
-public record Actor(UserId userId, String username, String displayName, String email, Set<Role> roles,
-                    List<OrganizationClaim> organizations, Set<BrandId> brandScope) {
+public record Actor(UserId userId, String username, String displayName, String email, TenantId agency,
+                    Set<Role> roles, Set<BrandId> brandScope) {
 
     private static final Set<Role> STAFF_ROLES = EnumSet.of(Role.AGENCY_ADMIN, Role.AGENCY_MANAGER,
             Role.SOCIAL_MEDIA_MANAGER);
 
     public Actor {
         roles = Set.copyOf(roles);
-        organizations = List.copyOf(organizations);
         brandScope = Set.copyOf(brandScope);
+    }
+
+    /** A member acting in their agency with the roles and brand scope of their member record there. */
+    public static Actor member(UserId userId, String username, String displayName, String email, TenantId agency,
+                               Set<Role> roles, Set<BrandId> brandScope) {
+        return new Actor(userId, username, displayName, email, agency, roles, brandScope);
     }
 
     public boolean has(Role role) {
@@ -46,27 +50,24 @@ public record Actor(UserId userId, String username, String displayName, String e
         return isStaff() || (isClientUser() && brandScope.contains(brand));
     }
 
-    public Actor withBrandScope(Set<BrandId> scope) {
-        return new Actor(userId, username, displayName, email, roles, organizations, scope);
-    }
-
-    /** The agency this token acts for, if it names exactly one organization with a valid id. */
+    /** The agency this request acts for, if any. */
     public Optional<TenantId> tenant() {
-        if (organizations.size() != 1) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new TenantId(UUID.fromString(organizations.get(0).id())));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(agency);
     }
 
-    /** The agency this token acts for; a 403 problem when the token names none or several. */
+    /** The agency this request acts for; a 403 problem when it is for none. */
     public TenantId requireTenant() {
-        return tenant().orElseThrow(() -> organizations.size() > 1
-                ? ApiProblem.forbidden("The token names several agencies. Request a token for one of them "
-                        + "with the scope organization:<alias>.")
-                : ApiProblem.forbidden("The token names no agency. Sign in as a member of an agency."));
+        return tenant().orElseThrow(() -> ApiProblem.forbidden(AgencyAccessFilter.NO_ACCESS));
+    }
+
+    /** The same person acting for {@code agency} with the given grant. */
+    Actor actingFor(TenantId agency, Set<Role> agencyRoles, Set<BrandId> scope) {
+        Set<Role> all = EnumSet.noneOf(Role.class);
+        all.addAll(agencyRoles);
+        all.removeIf(role -> role == Role.PLATFORM_ADMIN); // a member record never makes a platform admin
+        if (has(Role.PLATFORM_ADMIN)) {
+            all.add(Role.PLATFORM_ADMIN);
+        }
+        return new Actor(userId, username, displayName, email, agency, all, scope);
     }
 }

@@ -4,7 +4,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 
-/** A verified bearer token together with the {@link Actor} read from it. */
+/** A verified bearer token together with the {@link Actor} it stands for; the authorities are the actor's roles. */
 public final class ActorAuthentication extends AbstractAuthenticationToken {
 
     private final transient Jwt token;
@@ -19,6 +19,14 @@ public final class ActorAuthentication extends AbstractAuthenticationToken {
 
     public Actor actor() {
         return actor;
+    }
+
+    Jwt token() {
+        return token;
+    }
+
+    ActorAuthentication actingAs(Actor resolved) {
+        return new ActorAuthentication(token, resolved);
     }
 
     @Override

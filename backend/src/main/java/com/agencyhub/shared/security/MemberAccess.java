@@ -2,22 +2,28 @@ package com.agencyhub.shared.security;
 
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.TenantId;
+import com.agencyhub.shared.UserId;
 import reactor.core.publisher.Mono;
 
+import java.util.List;
 import java.util.Set;
 
 /**
- * What our records add to a verified token: whether the member is still active in the agency and, for client
- * users, the brands they may see. Implemented by the members module; asked once per request.
+ * What our records say a person may do: the source of authority for every agency request. Implemented by the
+ * members module; asked once per request, before any work.
  */
 public interface MemberAccess {
 
-    /** Empty when we hold no record of the caller in the agency their token names. */
-    Mono<Grant> lookup(TenantId tenant, Actor caller);
+    /** The person's grant in the agency; empty when they hold no active record there (none, or deactivated). */
+    Mono<Grant> grant(TenantId agency, Actor person);
 
-    record Grant(boolean active, Set<BrandId> brandScope) {
+    /** The agencies in which the person holds an active record, across agencies. */
+    Mono<List<TenantId>> agenciesOf(UserId person);
+
+    record Grant(Set<Role> roles, Set<BrandId> brandScope) {
 
         public Grant {
+            roles = Set.copyOf(roles);
             brandScope = Set.copyOf(brandScope);
         }
     }

@@ -2,12 +2,14 @@ package com.agencyhub.shared.security;
 
 import com.agencyhub.shared.web.ApiProblem;
 import com.agencyhub.shared.web.ProblemWriter;
-import org.springframework.beans.factory.ObjectProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -37,12 +39,16 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The API is an OAuth2 resource server for Keycloak access tokens. Who may call what is decided here by
- * role; which rows they see is decided by the tenant in the token (and, as a second wall, by RLS).
+ * The API is an OAuth2 resource server for Keycloak access tokens. The token says who the caller is;
+ * {@link AgencyAccessFilter} says, from our member records, which agency the request is for and with which
+ * roles; the rules below admit roles per path; which rows they see is decided by that agency (and, as a second
+ * wall, by RLS).
  */
 @Configuration
 @EnableWebFluxSecurity
 public class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     private static final String[] STAFF = {Role.AGENCY_ADMIN.claimValue(), Role.AGENCY_MANAGER.claimValue(),
             Role.SOCIAL_MEDIA_MANAGER.claimValue()};
@@ -53,11 +59,12 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder, ProblemWriter problems,
-                                       ObjectProvider<MemberAccess> memberAccess) {
+                                       MemberAccess memberAccess) {
         ServerAuthenticationEntryPoint unauthorized = (exchange, error) -> {
+            log.debug("Refused a bearer token: {}", error.getMessage());
             exchange.getResponse().getHeaders().set("WWW-Authenticate", wwwAuthenticate(error));
             return problems.write(exchange, new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthorized",
-                    "Unauthorized", unauthorizedDetail(error), List.of()));
+                    "Unauthorized", "Send a valid bearer token from the AgencyHub Keycloak realm.", List.of()));
         };
         ServerAccessDeniedHandler forbidden = (exchange, error) -> problems.write(exchange,
                 ApiProblem.forbidden("Your roles do not allow this operation."));
@@ -96,12 +103,13 @@ public class SecurityConfiguration {
                         .pathMatchers("/v1/brands", "/v1/brands/**").hasAnyRole(ADMINS_AND_MANAGERS)
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(token -> authenticate(token, memberAccess)))
+                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(SecurityConfiguration::authenticate))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
+                .addFilterBefore(new AgencyAccessFilter(memberAccess, problems), SecurityWebFiltersOrder.AUTHORIZATION)
                 .build();
     }
 
@@ -119,47 +127,20 @@ public class SecurityConfiguration {
         return decoder;
     }
 
-    private static Mono<ActorAuthentication> authenticate(Jwt jwt, ObjectProvider<MemberAccess> memberAccess) {
-        return TokenClaims.actor(jwt)
-                .map(actor -> withOurRecords(actor, memberAccess.getIfAvailable()))
-                .orElseGet(() -> Mono.error(invalidToken("The token's subject is not a user id.")))
-                .map(actor -> new ActorAuthentication(jwt, actor));
+    private static Mono<ActorAuthentication> authenticate(Jwt jwt) {
+        return TokenClaims.person(jwt)
+                .map(person -> Mono.just(new ActorAuthentication(jwt, person)))
+                .orElseGet(() -> Mono.error(new OAuth2AuthenticationException(new BearerTokenError("invalid_token",
+                        HttpStatus.UNAUTHORIZED, "The token's subject is not a user id.", null))));
     }
 
-    /** Tokens live up to 15 minutes; our records say at once whether a member was deactivated meanwhile. */
-    private static Mono<Actor> withOurRecords(Actor actor, MemberAccess memberAccess) {
-        if (memberAccess == null || actor.tenant().isEmpty()) {
-            return Mono.just(actor);
-        }
-        return memberAccess.lookup(actor.tenant().get(), actor)
-                .flatMap(grant -> grant.active() ? Mono.just(actor.withBrandScope(grant.brandScope()))
-                        : Mono.<Actor>error(invalidToken("The membership in this agency has been deactivated.")))
-                .defaultIfEmpty(actor);
-    }
-
-    private static OAuth2AuthenticationException invalidToken(String description) {
-        return new OAuth2AuthenticationException(new BearerTokenError("invalid_token", HttpStatus.UNAUTHORIZED,
-                description, null));
-    }
-
+    /** RFC 6750: the error code tells a client to get a new token; the reason stays in our log. */
     private static String wwwAuthenticate(AuthenticationException error) {
         if (error instanceof OAuth2AuthenticationException oauth
                 && oauth.getError() instanceof BearerTokenError bearer) {
-            return "Bearer error=\"" + bearer.getErrorCode() + "\", error_description=\""
-                    + quoted(bearer.getDescription()) + "\"";
+            return "Bearer error=\"" + bearer.getErrorCode() + "\"";
         }
         return "Bearer";
-    }
-
-    private static String unauthorizedDetail(AuthenticationException error) {
-        if (error instanceof OAuth2AuthenticationException oauth && oauth.getError().getDescription() != null) {
-            return "The bearer token was rejected: " + oauth.getError().getDescription();
-        }
-        return "Send a valid bearer token from the AgencyHub Keycloak realm.";
-    }
-
-    private static String quoted(String text) {
-        return text == null ? "" : text.replace("\\", "\\\\").replace("\"", "'");
     }
 
     private static RSAPublicKey rsaPublicKey(String pem) {

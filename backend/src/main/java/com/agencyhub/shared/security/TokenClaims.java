@@ -5,7 +5,6 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,15 +12,18 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Reads an {@link Actor} from a Keycloak access token: {@code sub}, names, realm roles and the
- * {@code organization} claim in its "with ids" form: {@code {"<alias>": {"id": "<uuid>"}}}.
+ * Reads the caller from a Keycloak access token: {@code sub}, names, the realm role {@code platform-admin} and
+ * the {@code organization} claim. Agency roles in the token are ignored: they live in our member records.
  */
 final class TokenClaims {
+
+    private static final String PLATFORM_ADMIN = Role.PLATFORM_ADMIN.claimValue();
 
     private TokenClaims() {
     }
 
-    static Optional<Actor> actor(Jwt jwt) {
+    /** The person the token belongs to, acting for no agency yet; empty when {@code sub} is not a user id. */
+    static Optional<Actor> person(Jwt jwt) {
         UUID subject;
         try {
             subject = UUID.fromString(jwt.getSubject());
@@ -29,29 +31,37 @@ final class TokenClaims {
             return Optional.empty();
         }
         String username = jwt.getClaimAsString("preferred_username");
+        Set<Role> roles = isPlatformAdmin(jwt) ? Set.of(Role.PLATFORM_ADMIN) : Set.of();
         return Optional.of(new Actor(new UserId(subject), username == null ? subject.toString() : username,
-                jwt.getClaimAsString("name"), jwt.getClaimAsString("email"), roles(jwt), organizations(jwt), Set.of()));
+                jwt.getClaimAsString("name"), jwt.getClaimAsString("email"), null, roles, Set.of()));
     }
 
-    private static Set<Role> roles(Jwt jwt) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        if (jwt.getClaim("realm_access") instanceof Map<?, ?> realmAccess
-                && realmAccess.get("roles") instanceof Collection<?> names) {
-            names.forEach(name -> Role.fromClaim(String.valueOf(name)).ifPresent(roles::add));
-        }
-        return roles;
+    private static boolean isPlatformAdmin(Jwt jwt) {
+        return jwt.getClaim("realm_access") instanceof Map<?, ?> realmAccess
+                && realmAccess.get("roles") instanceof Collection<?> names
+                && names.contains(PLATFORM_ADMIN);
     }
 
-    private static List<OrganizationClaim> organizations(Jwt jwt) {
-        List<OrganizationClaim> organizations = new ArrayList<>();
+    /** Aliases without ids (a realm whose organization mapper does not add ids) name no organization we accept. */
+    static OrganizationClaim organizations(Jwt jwt) {
         Object claim = jwt.getClaim("organization");
         if (claim instanceof Map<?, ?> byAlias) {
-            byAlias.forEach((alias, details) -> organizations.add(new OrganizationClaim(String.valueOf(alias),
-                    details instanceof Map<?, ?> map && map.get("id") != null ? String.valueOf(map.get("id")) : null)));
-        } else if (claim instanceof Collection<?> aliases) {
-            // aliases without ids: the realm's organization mapper must add ids; Actor.tenant() refuses these
-            aliases.forEach(alias -> organizations.add(new OrganizationClaim(String.valueOf(alias), null)));
+            List<UUID> ids = new ArrayList<>();
+            byAlias.values().forEach(details -> {
+                if (details instanceof Map<?, ?> map && map.get("id") != null) {
+                    parse(String.valueOf(map.get("id"))).ifPresent(ids::add);
+                }
+            });
+            return new OrganizationClaim(true, ids);
         }
-        return organizations;
+        return claim == null ? OrganizationClaim.ABSENT : new OrganizationClaim(true, List.of());
+    }
+
+    private static Optional<UUID> parse(String value) {
+        try {
+            return Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * A failure the client can act on, answered as an RFC 9457 problem with a stable {@code type}.
@@ -15,12 +16,14 @@ import java.util.Map;
 public class ApiProblem extends RuntimeException {
 
     private static final String TYPE_BASE = "https://agencyhub.dev/problems/";
+    private static final int IDENTITY_PROVIDER_RETRY_SECONDS = 10;
 
     private final HttpStatus status;
     private final String type;
     private final String title;
     private final transient List<FieldViolation> violations;
     private final transient Map<String, Object> extensions = new LinkedHashMap<>();
+    private Integer retryAfterSeconds;
 
     public ApiProblem(HttpStatus status, String type, String title, String detail, List<FieldViolation> violations) {
         super(detail);
@@ -66,26 +69,46 @@ public class ApiProblem extends RuntimeException {
                 "Send the resource's current ETag in If-Match to update it.", List.of());
     }
 
-    /** 503 when Keycloak could not be reached, 502 when it answered with an error. */
+    /**
+     * 503 when Keycloak could not be reached or failed, 400 when it refused the person's details (our validation
+     * should have caught it first), 502 when it answered with any other error.
+     */
     public static ApiProblem of(IdentityProviderException failure) {
-        return failure.isUnavailable() ? identityProviderUnavailable() : identityProviderFailed();
+        if (failure.isUnavailable()) {
+            return identityProviderUnavailable();
+        }
+        if (failure.status().orElse(0) == HttpStatus.BAD_REQUEST.value()) {
+            return badRequest("The identity provider refused the person's details; nothing was created.");
+        }
+        return identityProviderFailed();
     }
 
     public static ApiProblem identityProviderUnavailable() {
         return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable",
                 "Identity provider unavailable",
-                "The identity provider did not answer in time; nothing was created. Retry later.", List.of());
+                "The identity provider did not answer in time; nothing was changed. Retry later.", List.of())
+                .retryAfter(IDENTITY_PROVIDER_RETRY_SECONDS);
     }
 
     public static ApiProblem identityProviderFailed() {
         return new ApiProblem(HttpStatus.BAD_GATEWAY, "identity-provider-failed", "Identity provider failed",
-                "The identity provider rejected the request; nothing was created.", List.of());
+                "The identity provider rejected the request; nothing was changed.", List.of());
     }
 
     /** Adds an RFC 9457 extension member, such as the missing requirements of a brand that cannot go live. */
     public ApiProblem with(String member, Object value) {
         extensions.put(member, value);
         return this;
+    }
+
+    /** Sets the {@code Retry-After} header of the answer: when a retry may succeed. */
+    public ApiProblem retryAfter(int seconds) {
+        retryAfterSeconds = seconds;
+        return this;
+    }
+
+    public OptionalInt retryAfterSeconds() {
+        return retryAfterSeconds == null ? OptionalInt.empty() : OptionalInt.of(retryAfterSeconds);
     }
 
     public HttpStatus status() {

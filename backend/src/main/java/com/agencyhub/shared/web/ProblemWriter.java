@@ -25,6 +25,11 @@ public class ProblemWriter {
     }
 
     public Mono<Void> write(ServerWebExchange exchange, ApiProblem problem) {
+        problem.retryAfterSeconds().ifPresent(seconds -> {
+            if (!exchange.getResponse().isCommitted()) {
+                exchange.getResponse().getHeaders().set("Retry-After", Integer.toString(seconds));
+            }
+        });
         return write(exchange, problem.status(), problem.type(), problem.title(), problem.getMessage(),
                 problem.violations(), problem.extensions());
     }

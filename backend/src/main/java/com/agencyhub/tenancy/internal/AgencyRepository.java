@@ -17,6 +17,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import static com.agencyhub.jooq.Tables.TENANT;
@@ -38,6 +39,11 @@ public class AgencyRepository {
 
     public Mono<Agency> findById(DSLContext sql, TenantId id) {
         return Mono.from(sql.selectFrom(TENANT).where(TENANT.ID.eq(id.value()))).map(AgencyRepository::agency);
+    }
+
+    public Flux<Agency> findByIds(DSLContext sql, Collection<TenantId> ids) {
+        return Flux.from(sql.selectFrom(TENANT).where(TENANT.ID.in(ids.stream().map(TenantId::value).toList())))
+                .map(AgencyRepository::agency);
     }
 
     public Mono<Agency> findBySlug(DSLContext sql, String slug) {

@@ -70,8 +70,8 @@ class AuditApiTest extends ApiTest {
 
     @Test
     void onlyAgencyAdminsReadTheTrail() {
-        get(agency.tokenFor(UUID.randomUUID(), Role.AGENCY_MANAGER), "").expectStatus().isForbidden();
-        get(agency.tokenFor(UUID.randomUUID(), Role.CLIENT_VIEWER), "").expectStatus().isForbidden();
+        get(memberToken(agency, Role.AGENCY_MANAGER), "").expectStatus().isForbidden();
+        get(memberToken(agency, Role.CLIENT_VIEWER), "").expectStatus().isForbidden();
         http.get().uri("/v1/audit-events").exchange().expectStatus().isUnauthorized();
     }
 

@@ -33,7 +33,7 @@ class BrandLifecycleApiTest extends ApiTest {
 
     @Test
     void readinessListsEveryRequirementAndUnbuiltModulesAreMissing() {
-        get(agency.tokenFor(UUID.randomUUID(), Role.SOCIAL_MEDIA_MANAGER), "/readiness").expectStatus().isOk()
+        get(memberToken(agency, Role.SOCIAL_MEDIA_MANAGER), "/readiness").expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.ready").isEqualTo(false)
                 .jsonPath("$.requirements.length()").isEqualTo(5)
@@ -50,7 +50,7 @@ class BrandLifecycleApiTest extends ApiTest {
 
     @Test
     void activationIsRefusedWithWhatIsMissingUnlessAnAdminForcesItWithAReason() {
-        String manager = agency.tokenFor(UUID.randomUUID(), Role.AGENCY_MANAGER);
+        String manager = memberToken(agency, Role.AGENCY_MANAGER);
         status(manager, "\"0\"", Map.of("status", "active")).expectStatus().isEqualTo(409)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
@@ -107,7 +107,7 @@ class BrandLifecycleApiTest extends ApiTest {
                 .jsonPath("$.brand.channels.length()").isEqualTo(2)
                 .jsonPath("$.sections.auditEvents.length()").isEqualTo(1)
                 .jsonPath("$.sections.auditEvents[0].action").isEqualTo("brand.created");
-        get(agency.tokenFor(UUID.randomUUID(), Role.AGENCY_MANAGER), "/export").expectStatus().isForbidden();
+        get(memberToken(agency, Role.AGENCY_MANAGER), "/export").expectStatus().isForbidden();
     }
 
     @Test
@@ -126,7 +126,7 @@ class BrandLifecycleApiTest extends ApiTest {
                 .jsonPath("$.items.length()").isEqualTo(2)
                 .jsonPath("$.items[0].after.clientSeesAudit").isEqualTo(true);
         get(outOfScope, "/audit-events").expectStatus().isNotFound();
-        get(agency.tokenFor(UUID.randomUUID(), Role.AGENCY_MANAGER), "/audit-events").expectStatus().isForbidden();
+        get(memberToken(agency, Role.AGENCY_MANAGER), "/audit-events").expectStatus().isForbidden();
         expectFieldError(get(agency.adminToken(), "/audit-events?limit=0"), "limit");
     }
 

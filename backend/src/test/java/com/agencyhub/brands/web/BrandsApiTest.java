@@ -30,7 +30,7 @@ class BrandsApiTest extends ApiTest {
 
     @Test
     void aManagerCreatesABrandWithChannelsAndTheChangeIsAuditedForTheBrand() {
-        String manager = agency.tokenFor(UUID.randomUUID(), Role.AGENCY_MANAGER);
+        String manager = memberToken(agency, Role.AGENCY_MANAGER);
         BrandDto created = create(manager, alpenmilch("Alpenmilch")).expectStatus().isCreated()
                 .expectHeader().valueEquals("ETag", "\"0\"")
                 .expectHeader().value("Location", location -> assertThat(location).startsWith("/v1/brands/"))
@@ -95,7 +95,7 @@ class BrandsApiTest extends ApiTest {
     @Test
     void staffReadBrandsAndOnlyAdminsAndManagersChangeThem() {
         BrandDto brand = created(alpenmilch("Alpenmilch"));
-        String socialMediaManager = agency.tokenFor(UUID.randomUUID(), Role.SOCIAL_MEDIA_MANAGER);
+        String socialMediaManager = memberToken(agency, Role.SOCIAL_MEDIA_MANAGER);
 
         get(socialMediaManager, "/v1/brands/" + brand.getId()).expectStatus().isOk()
                 .expectBody().jsonPath("$.notes").isEqualTo("Informal tone.");

@@ -111,7 +111,7 @@ class BusinessTimeApiTest extends ApiTest {
         call(other.adminToken(), "/due?receivedAt=2026-12-23T15:30:00Z&priority=normal").expectStatus().isNotFound();
         call(other.adminToken(), "/between?from=2026-12-23T00:00:00Z&to=2026-12-24T00:00:00Z").expectStatus().isNotFound();
         call(client, "/due?receivedAt=2026-12-23T15:30:00Z&priority=normal").expectStatus().isForbidden();
-        call(agency.tokenFor(UUID.randomUUID(), Role.SOCIAL_MEDIA_MANAGER),
+        call(memberToken(agency, Role.SOCIAL_MEDIA_MANAGER),
                 "/between?from=2026-12-23T00:00:00Z&to=2026-12-24T00:00:00Z").expectStatus().isOk();
         http.get().uri("/v1/brands/" + UUID.randomUUID() + "/business-time/due?receivedAt=2026-12-23T15:30:00Z&priority=normal")
                 .headers(h -> h.setBearerAuth(agency.adminToken())).exchange().expectStatus().isNotFound();

@@ -30,7 +30,7 @@ public class GuidelinesApiTest extends ApiTest {
     void aBrand() {
         agency = newAgency("guided");
         brand = newBrand(agency, "Alpenmilch");
-        manager = agency.tokenFor(UUID.randomUUID(), Role.AGENCY_MANAGER);
+        manager = memberToken(agency, Role.AGENCY_MANAGER);
     }
 
     @Test
@@ -66,16 +66,16 @@ public class GuidelinesApiTest extends ApiTest {
         call("PUT", manager, "/draft", "\"2\"", content()).expectStatus().isEqualTo(409);
         expectReadiness("version 1: 0 of 2 assigned members acknowledged", false);
 
-        String jonasToken = agency.tokenFor(jonas, Role.SOCIAL_MEDIA_MANAGER);
+        String jonasToken = agency.tokenFor(jonas);
         call("POST", jonasToken, "/versions/1/acknowledgement", null, null).expectStatus().isOk()
                 .expectBody().jsonPath("$.acknowledgments[0].acknowledgedAt").isNotEmpty()
                 .jsonPath("$.acknowledgments[1].acknowledgedAt").doesNotExist();
         call("POST", jonasToken, "/versions/1/acknowledgement", null, null).expectStatus().isOk();
         call("POST", manager, "/versions/1/acknowledgement", null, null).expectStatus().isForbidden();
-        call("POST", agency.tokenFor(UUID.randomUUID(), Role.SOCIAL_MEDIA_MANAGER), "/versions/1/acknowledgement",
+        call("POST", memberToken(agency, Role.SOCIAL_MEDIA_MANAGER), "/versions/1/acknowledgement",
                 null, null).expectStatus().isForbidden();
         expectReadiness("version 1: 1 of 2 assigned members acknowledged", false);
-        call("POST", agency.tokenFor(mara, Role.SOCIAL_MEDIA_MANAGER), "/versions/1/acknowledgement", null, null)
+        call("POST", agency.tokenFor(mara), "/versions/1/acknowledgement", null, null)
                 .expectStatus().isOk();
         expectReadiness("version 1 acknowledged by all 2 assigned members", true);
 
@@ -192,7 +192,7 @@ public class GuidelinesApiTest extends ApiTest {
 
     @Test
     void socialMediaManagersReadButDoNotWrite() {
-        String socialMediaManager = agency.tokenFor(UUID.randomUUID(), Role.SOCIAL_MEDIA_MANAGER);
+        String socialMediaManager = memberToken(agency, Role.SOCIAL_MEDIA_MANAGER);
         call("POST", socialMediaManager, "/draft", null, null).expectStatus().isForbidden();
         call("POST", manager, "/draft", null, null).expectStatus().isCreated();
         call("GET", socialMediaManager, "/draft", null, null).expectStatus().isOk();

@@ -13,9 +13,9 @@ class MeApiTest extends ApiTest {
     @Test
     void staffSeeThemselvesAndTheirAgency() {
         TestAgency agency = newAgency("me");
-        UUID manager = UUID.randomUUID();
+        UUID manager = newStaffMember(agency, "Mia", "Manager", Role.AGENCY_MANAGER);
 
-        http.get().uri("/v1/me").headers(h -> h.setBearerAuth(agency.tokenFor(manager, Role.AGENCY_MANAGER)))
+        http.get().uri("/v1/me").headers(h -> h.setBearerAuth(agency.tokenFor(manager)))
                 .exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.userId").isEqualTo(manager.toString())
                 .jsonPath("$.tenant.id").isEqualTo(agency.tenant().value().toString())

@@ -2,6 +2,7 @@ package com.agencyhub.shared.db;
 
 import com.agencyhub.shared.TenantId;
 import com.agencyhub.testsupport.ApiTest;
+import com.agencyhub.testsupport.db.PostgresBootstrap;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.Connection;
@@ -42,7 +43,7 @@ class RowLevelSecurityTest extends ApiTest {
     private Transactions overSingleConnection;
 
     @BeforeAll
-    void twoAgenciesWithAuditEvents(@Autowired Transactions transactions) {
+    void twoAgenciesWithAuditEvents(@Autowired Transactions transactions, @Autowired PlatformDatabase platform) {
         for (TenantId tenant : List.of(agencyA, agencyB)) {
             transactions.asPlatformFor(tenant, sql -> Mono.from(sql.insertInto(TENANT)
                             .set(TENANT.ID, tenant.value()).set(TENANT.NAME, "RLS " + tenant)
@@ -53,7 +54,8 @@ class RowLevelSecurityTest extends ApiTest {
         // a pool of exactly one connection, so every transaction below reuses the same server session
         ConnectionFactory unpooled = ((ConnectionPool) pooled).unwrap();
         singleConnection = new ConnectionPool(ConnectionPoolConfiguration.builder(unpooled).maxSize(1).initialSize(1).build());
-        overSingleConnection = new Transactions(singleConnection, new R2dbcTransactionManager(singleConnection));
+        overSingleConnection = new Transactions(singleConnection, new R2dbcTransactionManager(singleConnection),
+                platform);
     }
 
     @AfterAll
@@ -69,6 +71,37 @@ class RowLevelSecurityTest extends ApiTest {
                 .execute()).flatMap(result -> Mono.from(result.map(row -> List.of(
                 row.get(0, Boolean.class), row.get(1, Boolean.class), row.get(2, Boolean.class))))));
         assertThat(attributes).as("superuser, bypassrls, owns the table").containsExactly(false, false, false);
+    }
+
+    @Test
+    void theApplicationRoleCannotWidenItsViewWithASetting() {
+        // the setting that opened every agency before the platform role existed, and the platform role itself
+        List<Long> agenciesSeen = withConnection(pooled, connection -> Flux.concat(
+                        Mono.from(connection.beginTransaction()),
+                        Mono.from(connection.createStatement("select set_config('app.platform_scope', 'on', true), "
+                                + "set_config('app.tenant_id', $1, true)").bind("$1", agencyA.toString()).execute())
+                                .flatMap(result -> Mono.from(result.getRowsUpdated()).then()),
+                        Mono.from(connection.createStatement("select count(*) from tenant").execute())
+                                .flatMap(result -> Mono.from(result.map(row -> row.get(0, Long.class)))),
+                        Mono.from(connection.rollbackTransaction()))
+                .ofType(Long.class).collectList());
+        assertThat(agenciesSeen).as("agency rows visible to the application role").containsExactly(1L);
+
+        assertThatThrownBy(() -> withConnection(pooled, connection -> Mono.from(connection.createStatement(
+                "set role " + PostgresBootstrap.PLATFORM).execute())
+                .flatMap(result -> Mono.from(result.getRowsUpdated()))))
+                .hasRootCauseInstanceOf(R2dbcException.class)
+                .rootCause().hasMessageContaining("permission denied");
+    }
+
+    @Test
+    void onlyThePlatformRoleSeesEveryAgency(@Autowired Transactions transactions) {
+        Long agencies = transactions.asPlatform(sql -> Mono.from(sql.selectCount().from(TENANT))
+                .map(r -> r.value1().longValue())).block();
+        assertThat(agencies).isGreaterThanOrEqualTo(2);
+        String role = transactions.asPlatform(sql -> Mono.from(sql.select(DSL.field("current_user", String.class)))
+                .map(r -> r.value1())).block();
+        assertThat(role).isEqualTo(PostgresBootstrap.PLATFORM);
     }
 
     @Test

@@ -14,13 +14,15 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RolesResource;
 import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -65,7 +67,6 @@ class KeycloakMemberAccessTest {
         String email = "invitee-" + suffix() + "@example.test";
         UserRef user = directory.ensureUser(NewUser.of(email, "Ina", "Vitee")).block(TIMEOUT);
         directory.addMember(organization.id(), user.id()).block(TIMEOUT);
-        directory.grantRealmRoles(user.id(), Set.of("social-media-manager")).block(TIMEOUT);
 
         directory.sendInvitation(user.id(), WEB_APP).block(TIMEOUT);
         directory.sendInvitation(user.id(), WEB_APP).block(TIMEOUT); // invited again: another email, no error
@@ -130,31 +131,55 @@ class KeycloakMemberAccessTest {
     }
 
     @Test
-    void roleChangesShowInRealmRolesAndTheNextToken() {
+    void theLegacyRealmWideAgencyRolesAreDeletedAndLeaveTheirHoldersTokens() {
         String password = "pw-" + suffix();
         UserRef user = userWithPassword(password);
+        RolesResource roles = adminClient.realm(KeycloakServer.REALM).roles();
+        RoleRepresentation legacy = new RoleRepresentation();
+        legacy.setName("agency-admin");
+        roles.create(legacy); // as an earlier version's realm had it
+        adminClient.realm(KeycloakServer.REALM).users().get(user.id()).roles().realmLevel()
+                .add(List.of(roles.get("agency-admin").toRepresentation()));
+        assertThat(tokenClaims(user, password).path("realm_access").path("roles").toString()).contains("agency-admin");
 
-        directory.grantRealmRoles(user.id(), Set.of("agency-manager", "client-viewer")).block(TIMEOUT);
-        directory.revokeRealmRoles(user.id(), Set.of("client-viewer")).block(TIMEOUT);
+        List<String> deleted = directory.deleteLegacyAgencyRoles().block(TIMEOUT);
+        List<String> again = directory.deleteLegacyAgencyRoles().block(TIMEOUT);
 
-        assertThat(directory.realmRoles(user.id()).block(TIMEOUT)).containsExactly("agency-manager");
+        assertThat(deleted).contains("agency-admin");
+        assertThat(again).isEmpty();
+        assertThat(roles.list()).extracting(RoleRepresentation::getName)
+                .doesNotContainAnyElementsOf(KeycloakIdentityDirectory.LEGACY_AGENCY_ROLES).contains("platform-admin");
         assertThat(tokenClaims(user, password).path("realm_access").path("roles").toString())
-                .contains("\"agency-manager\"").doesNotContain("client-viewer");
+                .doesNotContain("agency-admin");
     }
 
     @Test
-    void platformAdminAndUnknownRolesAreRefusedBeforeAskingKeycloak() {
-        UserRef user = userWithPassword("pw-" + suffix());
-
-        for (Set<String> roles : List.of(Set.of("platform-admin"), Set.of("agency-admin", "platform-admin"),
-                Set.of("no-such-role"), Set.of("default-roles-agencyhub"))) {
-            assertThatThrownBy(() -> directory.grantRealmRoles(user.id(), roles))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an agency role");
-            assertThatThrownBy(() -> directory.revokeRealmRoles(user.id(), roles))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an agency role");
+    void realPeoplesNamesAreAcceptedAndStoredUnchanged() {
+        for (String name : List.of("García (Pepe)", "Jean/Paul", "Smith#2", "& Co", "O'Brien", "Zoë-李")) {
+            String email = "named-" + suffix() + "@example.test";
+            UserRef user = directory.ensureUser(NewUser.of(email, name, name)).block(TIMEOUT);
+            UserRepresentation stored = adminClient.realm(KeycloakServer.REALM).users().get(user.id())
+                    .toRepresentation();
+            assertThat(List.of(stored.getFirstName(), stored.getLastName())).containsOnly(name);
         }
-        assertThat(adminClient.realm(KeycloakServer.REALM).users().get(user.id()).roles().realmLevel().listAll())
-                .extracting(role -> role.getName()).doesNotContain("platform-admin", "agency-admin");
+        assertThatThrownBy(() -> directory.ensureUser(NewUser.of("long-" + suffix() + "@example.test",
+                "x".repeat(101), "Long")).block(TIMEOUT))
+                .isInstanceOf(IdentityProviderException.class)
+                .satisfies(e -> assertThat(((IdentityProviderException) e).status()).hasValue(400));
+    }
+
+    @Test
+    void aDeletedUserIsGoneAndDeletingAgainIsANoOp() {
+        UserRef user = userWithPassword("pw-" + suffix());
+        assertThat(directory.addMember(organization.id(), user.id()).block(TIMEOUT)).isTrue();
+        assertThat(directory.addMember(organization.id(), user.id()).block(TIMEOUT)).isFalse();
+
+        directory.deleteUser(user.id()).block(TIMEOUT);
+        directory.deleteUser(user.id()).block(TIMEOUT);
+
+        assertThat(adminClient.realm(KeycloakServer.REALM).users().search(user.email(), true)).isEmpty();
+        assertThat(adminClient.realm(KeycloakServer.REALM).organizations().get(organization.id()).members().getAll())
+                .noneMatch(member -> member.getId().equals(user.id()));
     }
 
     @Test

@@ -66,7 +66,7 @@ public class StrategyApiTest extends ApiTest {
 
         post(agency.adminToken(), "/draft/approval", "\"0\"").expectStatus().isEqualTo(412);
         post(agency.adminToken(), "/draft/approval", null).expectStatus().isEqualTo(428);
-        post(agency.tokenFor(UUID.randomUUID(), Role.AGENCY_MANAGER), "/draft/approval", "\"1\"").expectStatus().isOk()
+        post(memberToken(agency, Role.AGENCY_MANAGER), "/draft/approval", "\"1\"").expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("approved").jsonPath("$.approvedAt").isNotEmpty();
 
         get(agency.adminToken(), "").expectStatus().isOk().expectBody().jsonPath("$.number").isEqualTo(1)
@@ -194,7 +194,7 @@ public class StrategyApiTest extends ApiTest {
     @Test
     void socialMediaManagersReadButDoNotWrite() {
         approve(plan());
-        String socialMediaManager = agency.tokenFor(deputy, Role.SOCIAL_MEDIA_MANAGER);
+        String socialMediaManager = agency.tokenFor(deputy);
         get(socialMediaManager, "").expectStatus().isOk();
         get(socialMediaManager, "/versions").expectStatus().isOk();
         post(socialMediaManager, "/draft", null).expectStatus().isForbidden();

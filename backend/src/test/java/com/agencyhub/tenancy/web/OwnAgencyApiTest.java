@@ -28,12 +28,12 @@ class OwnAgencyApiTest extends ApiTest {
     @Test
     void staffReadTheirOwnAgencyWithItsETag() {
         for (Role role : List.of(Role.AGENCY_ADMIN, Role.AGENCY_MANAGER, Role.SOCIAL_MEDIA_MANAGER)) {
-            http.get().uri("/v1/agency").headers(h -> h.setBearerAuth(agency.tokenFor(UUID.randomUUID(), role)))
+            http.get().uri("/v1/agency").headers(h -> h.setBearerAuth(memberToken(agency, role)))
                     .exchange().expectStatus().isOk()
                     .expectHeader().valueEquals("ETag", "\"0\"")
                     .expectBody().jsonPath("$.id").isEqualTo(agency.tenant().value().toString());
         }
-        http.get().uri("/v1/agency").headers(h -> h.setBearerAuth(agency.tokenFor(UUID.randomUUID(), Role.CLIENT_VIEWER)))
+        http.get().uri("/v1/agency").headers(h -> h.setBearerAuth(memberToken(agency, Role.CLIENT_VIEWER)))
                 .exchange().expectStatus().isForbidden();
     }
 
@@ -83,7 +83,7 @@ class OwnAgencyApiTest extends ApiTest {
 
     @Test
     void onlyAgencyAdminsChangeTheAgency() {
-        patch(agency.tokenFor(UUID.randomUUID(), Role.AGENCY_MANAGER), "\"0\"", Map.of("name", "Manager was here"))
+        patch(memberToken(agency, Role.AGENCY_MANAGER), "\"0\"", Map.of("name", "Manager was here"))
                 .expectStatus().isForbidden();
         assertThat(own(agency.adminToken()).getName()).isEqualTo("Agency " + agency.slug());
     }
@@ -100,12 +100,12 @@ class OwnAgencyApiTest extends ApiTest {
 
     @Test
     void tokensWithoutExactlyOneAgencyAreRefused() {
+        // a realm role in the token counts for nothing: agency roles live in member records
         String noAgency = TestTokens.token(UUID.randomUUID(), "nobody@example.test", List.of("agency-admin"), Map.of());
         String twoAgencies = TestTokens.token(UUID.randomUUID(), "both@example.test", List.of("agency-admin"),
                 Map.of(agency.slug(), agency.tenant().value(), "elsewhere", UUID.randomUUID()));
 
-        http.get().uri("/v1/agency").headers(h -> h.setBearerAuth(noAgency)).exchange().expectStatus().isForbidden()
-                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("no agency"));
+        http.get().uri("/v1/agency").headers(h -> h.setBearerAuth(noAgency)).exchange().expectStatus().isForbidden();
         http.get().uri("/v1/agency").headers(h -> h.setBearerAuth(twoAgencies)).exchange().expectStatus().isForbidden()
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("several"));
     }

@@ -7,30 +7,33 @@ import java.sql.Statement;
 
 /**
  * Prepares a PostgreSQL server the way a DBA would (see infra/sql/roles.sql): an owner role that Flyway
- * migrates as, an application role that is neither superuser, owner nor BYPASSRLS, and a database owned by
- * the owner. Idempotent, so the dev stack can run it at every start.
+ * migrates as, an application role and a platform role that are neither superuser, owner nor BYPASSRLS, and a
+ * database owned by the owner. Idempotent, so the dev stack can run it at every start.
  */
 public final class PostgresBootstrap {
 
     public static final String OWNER = "agencyhub_owner";
     public static final String APP = "agencyhub_app";
+    public static final String PLATFORM = "agencyhub_platform";
 
     private PostgresBootstrap() {
     }
 
     /** Creates roles and the database if missing, connected as a user that may create roles and databases. */
     public static void prepare(String adminJdbcUrl, String adminUser, String adminPassword, String database,
-                               String ownerPassword, String appPassword) throws SQLException {
+                               String ownerPassword, String appPassword, String platformPassword)
+            throws SQLException {
         try (Connection admin = DriverManager.getConnection(adminJdbcUrl, adminUser, adminPassword);
              Statement sql = admin.createStatement()) {
             ensureRole(sql, OWNER, ownerPassword, "");
             ensureRole(sql, APP, appPassword, " nosuperuser nocreatedb nocreaterole nobypassrls");
+            ensureRole(sql, PLATFORM, platformPassword, " nosuperuser nocreatedb nocreaterole nobypassrls");
             try (var exists = sql.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
                 if (!exists.next()) {
                     sql.execute("create database " + database + " owner " + OWNER);
                 }
             }
-            sql.execute("grant connect on database " + database + " to " + APP);
+            sql.execute("grant connect on database " + database + " to " + APP + ", " + PLATFORM);
         }
     }
 

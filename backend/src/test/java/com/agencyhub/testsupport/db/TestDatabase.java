@@ -20,6 +20,7 @@ public final class TestDatabase {
 
     public static final String OWNER_PASSWORD = "owner-test-password";
     public static final String APP_PASSWORD = "app-test-password";
+    public static final String PLATFORM_PASSWORD = "platform-test-password";
 
     private static TestDatabase instance;
 
@@ -47,14 +48,15 @@ public final class TestDatabase {
             if (external != null && !external.isBlank()) {
                 URI uri = URI.create(external.substring("jdbc:".length()));
                 PostgresBootstrap.prepare(external, System.getenv("TEST_DATABASE_USER"),
-                        System.getenv("TEST_DATABASE_PASSWORD"), database, OWNER_PASSWORD, APP_PASSWORD);
+                        System.getenv("TEST_DATABASE_PASSWORD"), database, OWNER_PASSWORD, APP_PASSWORD,
+                        PLATFORM_PASSWORD);
                 return new TestDatabase(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), database);
             }
             if (dockerAvailable()) {
                 PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
                 container.start();
                 PostgresBootstrap.prepare(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
-                        database, OWNER_PASSWORD, APP_PASSWORD);
+                        database, OWNER_PASSWORD, APP_PASSWORD, PLATFORM_PASSWORD);
                 return new TestDatabase(container.getHost(), container.getFirstMappedPort(), database);
             }
             EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
@@ -66,7 +68,7 @@ public final class TestDatabase {
                 }
             }));
             PostgresBootstrap.prepare(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "postgres",
-                    database, OWNER_PASSWORD, APP_PASSWORD);
+                    database, OWNER_PASSWORD, APP_PASSWORD, PLATFORM_PASSWORD);
             return new TestDatabase("localhost", embedded.getPort(), database);
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the test database", e);
@@ -94,11 +96,13 @@ public final class TestDatabase {
         return "r2dbc:postgresql://" + host + ":" + port + "/" + database;
     }
 
-    /** Points R2DBC (application role) and Flyway (owner role) at this database. */
+    /** Points R2DBC (application and platform roles) and Flyway (owner role) at this database. */
     public void register(DynamicPropertyRegistry registry) {
         registry.add("spring.r2dbc.url", this::r2dbcUrl);
         registry.add("spring.r2dbc.username", () -> PostgresBootstrap.APP);
         registry.add("spring.r2dbc.password", () -> APP_PASSWORD);
+        registry.add("agencyhub.platform-database.username", () -> PostgresBootstrap.PLATFORM);
+        registry.add("agencyhub.platform-database.password", () -> PLATFORM_PASSWORD);
         registry.add("spring.flyway.url", this::jdbcUrl);
         registry.add("spring.flyway.user", () -> PostgresBootstrap.OWNER);
         registry.add("spring.flyway.password", () -> OWNER_PASSWORD);

@@ -1,0 +1,57 @@
+package com.agencyhub.shared.db;
+
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import java.time.Duration;
+
+/**
+ * The second, small pool that runs cross-agency work as the platform role. It is deliberately not a
+ * {@link ConnectionFactory} bean: nothing but {@link Transactions#asPlatform} can reach it, and Spring Boot keeps
+ * configuring the application role's pool as usual.
+ */
+@Component
+@EnableConfigurationProperties(PlatformDatabaseProperties.class)
+class PlatformDatabase implements DisposableBean {
+
+    private final ConnectionPool pool;
+    private final TransactionalOperator operator;
+
+    PlatformDatabase(R2dbcProperties application, PlatformDatabaseProperties platform) {
+        ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(application.getUrl()).mutate()
+                .option(ConnectionFactoryOptions.USER, platform.username())
+                .option(ConnectionFactoryOptions.PASSWORD, platform.password())
+                .build();
+        ConnectionFactory connections = ConnectionFactories.get(options);
+        this.pool = new ConnectionPool(ConnectionPoolConfiguration.builder(connections)
+                .name("platform")
+                .initialSize(0)
+                .maxSize(platform.maxSize())
+                .maxIdleTime(Duration.ofMinutes(10))
+                .maxAcquireTime(Duration.ofSeconds(5))
+                .build());
+        this.operator = TransactionalOperator.create(new R2dbcTransactionManager(pool));
+    }
+
+    ConnectionFactory connections() {
+        return pool;
+    }
+
+    TransactionalOperator operator() {
+        return operator;
+    }
+
+    @Override
+    public void destroy() {
+        pool.dispose();
+    }
+}
