@@ -238,16 +238,17 @@ public class Members {
     public Mono<Member> replaceBrandScope(Actor caller, UserId id, Set<BrandId> brands) {
         TenantId tenant = caller.requireTenant();
         AuditActor actor = AuditActor.of(caller);
-        return requireBrands(caller, brands).then(change(tenant, id, (sql, current) -> {
+        return change(tenant, id, (sql, current) -> {
             if (current.kind() != MemberKind.CLIENT) {
                 return Mono.error(ApiProblem.notFound("The client user"));
             }
             Member changed = new Member(current.id(), current.kind(), current.email(), current.displayName(),
                     current.roles(), current.status(), null, brands, current.invitedAt(), current.deactivatedAt(),
                     current.createdAt(), current.updatedAt(), current.version());
-            return repository.replaceBrandScope(sql, tenant, id, brands)
+            return requireBrands(caller, brands)
+                    .then(repository.replaceBrandScope(sql, tenant, id, brands))
                     .then(save(sql, tenant, actor, "member.brand-scope-changed", current, changed));
-        }));
+        });
     }
 
     /** Client users may be given brands the caller sees and that are not offboarded. */

@@ -98,6 +98,11 @@ public final class OpenApiContract {
         }
     }
 
+    /** The contract itself, for tests generated from it. */
+    static JsonNode spec() {
+        return SPEC;
+    }
+
     private static JsonNode at(String pointer) {
         return SPEC.at(pointer);
     }

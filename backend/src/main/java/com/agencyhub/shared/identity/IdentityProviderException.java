@@ -10,10 +10,25 @@ import java.util.OptionalInt;
 public class IdentityProviderException extends RuntimeException {
 
     private final int status;
+    private final boolean refusedInput;
 
     public IdentityProviderException(String message, int status, Throwable cause) {
+        this(message, status, cause, false);
+    }
+
+    private IdentityProviderException(String message, int status, Throwable cause, boolean refusedInput) {
         super(message, cause);
         this.status = status;
+        this.refusedInput = refusedInput;
+    }
+
+    /** Keycloak refused a person's details (400 on creating a user): the caller's input, not a failure. */
+    public static IdentityProviderException refusedInput(String message) {
+        return new IdentityProviderException(message, 400, null, true);
+    }
+
+    public boolean isRefusedInput() {
+        return refusedInput;
     }
 
     /** The HTTP status Keycloak answered, or empty when no answer came (connection refused, timeout). */

@@ -179,6 +179,10 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
                             response, "Keycloak reports a conflicting user but none has this email"));
                     return new UserRef(id, email, false);
                 }
+                if (response.getStatus() == 400) {
+                    throw IdentityProviderException.refusedInput("create user " + email + " refused: "
+                            + errorBody(response));
+                }
                 if (response.getStatus() != 201) {
                     throw rejected("create user " + email, response, null);
                 }

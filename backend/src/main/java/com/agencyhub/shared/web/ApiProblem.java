@@ -70,14 +70,14 @@ public class ApiProblem extends RuntimeException {
     }
 
     /**
-     * 503 when Keycloak could not be reached or failed, 400 when it refused the person's details (our validation
+     * 503 when Keycloak could not be reached or failed, 400 when it refused a person's details (our validation
      * should have caught it first), 502 when it answered with any other error.
      */
     public static ApiProblem of(IdentityProviderException failure) {
         if (failure.isUnavailable()) {
             return identityProviderUnavailable();
         }
-        if (failure.status().orElse(0) == HttpStatus.BAD_REQUEST.value()) {
+        if (failure.isRefusedInput()) {
             return badRequest("The identity provider refused the person's details; nothing was created.");
         }
         return identityProviderFailed();

@@ -36,22 +36,22 @@ class TokenVerificationTest extends ApiTest {
     void anExpiredTokenIsRejected() {
         Instant anHourAgo = Instant.now().minusSeconds(3600);
         expectRejected(adminToken(c -> c.issueTime(Date.from(anHourAgo)).notBeforeTime(Date.from(anHourAgo))
-                .expirationTime(Date.from(anHourAgo.plusSeconds(300)))), "expired");
+                .expirationTime(Date.from(anHourAgo.plusSeconds(300)))));
     }
 
     @Test
     void aTokenNotYetValidIsRejected() {
-        expectRejected(adminToken(c -> c.notBeforeTime(Date.from(Instant.now().plusSeconds(600)))), "before");
+        expectRejected(adminToken(c -> c.notBeforeTime(Date.from(Instant.now().plusSeconds(600)))));
     }
 
     @Test
     void aTokenFromAnotherIssuerIsRejected() {
-        expectRejected(adminToken(c -> c.issuer("http://127.0.0.1:9999/realms/elsewhere")), "iss");
+        expectRejected(adminToken(c -> c.issuer("http://127.0.0.1:9999/realms/elsewhere")));
     }
 
     @Test
     void aTokenForAnotherAudienceIsRejected() {
-        expectRejected(adminToken(c -> c.audience(List.of("account"))), "aud");
+        expectRejected(adminToken(c -> c.audience(List.of("account"))));
     }
 
     @Test
@@ -59,19 +59,19 @@ class TokenVerificationTest extends ApiTest {
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE)
                 .subject(agency.admin().toString()).expirationTime(Date.from(Instant.now().plusSeconds(300)))
                 .claim("realm_access", Map.of("roles", List.of("agency-admin"))).build();
-        expectRejected(TestTokens.signedByStranger(claims), null);
+        expectRejected(TestTokens.signedByStranger(claims));
     }
 
     @Test
     void anUnsignedTokenIsRejected() {
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE)
                 .subject(agency.admin().toString()).expirationTime(Date.from(Instant.now().plusSeconds(300))).build();
-        expectRejected(new PlainJWT(claims).serialize(), null);
+        expectRejected(new PlainJWT(claims).serialize());
     }
 
     @Test
     void garbageAndMissingTokensAreRejected() {
-        expectRejected("not.a.jwt", null);
+        expectRejected("not.a.jwt");
         http.get().uri("/v1/me").exchange().expectStatus().isUnauthorized()
                 .expectHeader().valueEquals("WWW-Authenticate", "Bearer")
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -79,7 +79,7 @@ class TokenVerificationTest extends ApiTest {
 
     @Test
     void aTokenWithoutAUserSubjectIsRejected() {
-        expectRejected(adminToken(c -> c.subject("service-account-someone")), "subject");
+        expectRejected(adminToken(c -> c.subject("service-account-someone")));
     }
 
     @Test
@@ -94,15 +94,12 @@ class TokenVerificationTest extends ApiTest {
                 Map.of(agency.slug(), agency.tenant().value()), adjust);
     }
 
-    private void expectRejected(String token, String reasonFragment) {
+    /** Every refusal reads the same: the reason (expired, issuer, audience, signature) stays in the server's log. */
+    private void expectRejected(String token) {
         http.get().uri("/v1/agency").headers(h -> h.setBearerAuth(token)).exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().value("WWW-Authenticate", challenge -> {
-                    org.assertj.core.api.Assertions.assertThat(challenge).startsWith("Bearer error=\"invalid_token\"");
-                    if (reasonFragment != null) {
-                        org.assertj.core.api.Assertions.assertThat(challenge).containsIgnoringCase(reasonFragment);
-                    }
-                });
+                .expectHeader().valueEquals("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+                .expectBody().jsonPath("$.detail").isEqualTo("Send a valid bearer token from the AgencyHub Keycloak realm.");
     }
 }

@@ -59,8 +59,11 @@ class AgenciesApiTest extends ApiTest {
         Map<String, Object> request = request("idp-fails-" + shortId());
         identity.failNextMembership(keycloakStatus);
 
-        post(request).expectStatus().isEqualTo(expectedStatus)
-                .expectBody().jsonPath("$.type").isEqualTo("https://agencyhub.dev/problems/" + problem);
+        var answer = post(request).expectStatus().isEqualTo(expectedStatus);
+        if (expectedStatus == 503) {
+            answer.expectHeader().valueEquals("Retry-After", "10");
+        }
+        answer.expectBody().jsonPath("$.type").isEqualTo("https://agencyhub.dev/problems/" + problem);
 
         assertThat(listSlugs((String) request.get("slug"))).isEmpty();
         assertThat(identity.organization((String) request.get("slug"))).isEmpty();

@@ -1,0 +1,373 @@
+package com.agencyhub;
+
+import com.agencyhub.api.model.MemberDto;
+import com.agencyhub.guidelines.web.GuidelinesApiTest;
+import com.agencyhub.shared.security.Role;
+import com.agencyhub.strategy.web.StrategyApiTest;
+import com.agencyhub.testsupport.ApiTest;
+import com.agencyhub.testsupport.ContractOperations;
+import com.agencyhub.testsupport.ContractOperations.Operation;
+import com.agencyhub.testsupport.TestAgency;
+import com.agencyhub.testsupport.TestTokens;
+import com.agencyhub.testsupport.db.PostgresBootstrap;
+import com.agencyhub.testsupport.db.TestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static com.agencyhub.shared.security.Role.AGENCY_ADMIN;
+import static com.agencyhub.shared.security.Role.AGENCY_MANAGER;
+import static com.agencyhub.shared.security.Role.CLIENT_VIEWER;
+import static com.agencyhub.shared.security.Role.SOCIAL_MEDIA_MANAGER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every operation of the contract, called by every kind of caller, answers what the role table says: the same table
+ * as "Who may do what" in docs/members-and-access.md. An operation without a row fails the test; a refused write
+ * leaves both agencies' rows exactly as they were (compared row by row in the database).
+ *
+ * <p>Each operation gets a fresh agency A (brands in and out of a client's scope, staff of each role, a client user,
+ * a deactivated member, a person who is also admin of agency B, an approved strategy and published guidelines with
+ * open drafts), so that no earlier call changes what a later one finds.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest extends ApiTest {
+
+    /** Who calls. Roles are those of their member record in the agency the request is for. */
+    enum Caller {
+        A_ADMIN(AGENCY_ADMIN), A_MANAGER(AGENCY_MANAGER), A_SOCIAL_MEDIA_MANAGER(SOCIAL_MEDIA_MANAGER),
+        A_CLIENT_IN_SCOPE(CLIENT_VIEWER), A_CLIENT_OUT_OF_SCOPE(CLIENT_VIEWER),
+        B_ADMIN(AGENCY_ADMIN), B_MANAGER(AGENCY_MANAGER), B_SOCIAL_MEDIA_MANAGER(SOCIAL_MEDIA_MANAGER),
+        B_CLIENT(CLIENT_VIEWER),
+        /** social-media manager in A and admin in B, one token listing both, the header naming A or B, or none */
+        BOTH_ACTING_FOR_A(SOCIAL_MEDIA_MANAGER), BOTH_ACTING_FOR_B(AGENCY_ADMIN), BOTH_NAMING_NO_AGENCY(null),
+        PLATFORM_ADMIN(null), ORGANIZATION_MEMBER_WITHOUT_RECORD(null), DEACTIVATED_MEMBER(null), NO_TOKEN(null);
+
+        final Role role;
+
+        Caller(Role role) {
+            this.role = role;
+        }
+
+        boolean foreign() {
+            return name().startsWith("B_") || this == BOTH_ACTING_FOR_B;
+        }
+    }
+
+    enum Outcome { ALLOWED, FORBIDDEN, NOT_FOUND, UNAUTHORIZED }
+
+    /** What client users of the brand get: nothing, its data in scope (404 out of scope), 404 always, or their own list. */
+    enum ClientAccess { NONE, IN_SCOPE, HIDDEN, OWN_LIST }
+
+    /**
+     * One operation's rule. {@code staff}: the staff roles it allows on agency A's objects; {@code alsoAdmitted}:
+     * roles the path admits that a finer rule refuses for the test's target (their foreign calls get 404).
+     */
+    record Rule(Set<Role> staff, ClientAccess client, Set<Role> alsoAdmitted, boolean platform, boolean anyone) {
+    }
+
+    private static final Set<Role> ALL_STAFF = EnumSet.of(AGENCY_ADMIN, AGENCY_MANAGER, SOCIAL_MEDIA_MANAGER);
+    private static final Set<Role> ADMIN = EnumSet.of(AGENCY_ADMIN);
+    private static final Set<Role> ADMIN_MANAGER = EnumSet.of(AGENCY_ADMIN, AGENCY_MANAGER);
+
+    /** The role table; docs/members-and-access.md shows the same. */
+    private static final Map<String, Rule> RULES = new LinkedHashMap<>();
+
+    static {
+        anyone("getMe");
+        platform("listAgencies", "createAgency", "getAgency");
+        staff(ALL_STAFF, ClientAccess.NONE, "listMembers", "getMember", "getDueTimes", "getBusinessTimeBetween",
+                "getOwnAgency", "getBrandReadiness", "getGuidelinesDraft", "acknowledgeGuidelineVersion");
+        staff(ADMIN, ClientAccess.NONE, "inviteStaffMember", "updateMember", "deactivateMember", "reactivateMember",
+                "updateOwnAgency", "listAuditEvents", "exportBrand");
+        RULES.put("resendInvitation", new Rule(ADMIN, ClientAccess.NONE, EnumSet.of(AGENCY_MANAGER), false, false));
+        staff(ADMIN_MANAGER, ClientAccess.NONE, "inviteClientUser", "replaceClientBrandScope", "replaceBrandTeam",
+                "createStrategyDraft", "replaceStrategyDraft", "approveStrategyDraft", "createBrand", "updateBrand",
+                "changeBrandStatus", "createGuidelinesDraft", "replaceGuidelinesDraft", "publishGuidelinesDraft");
+        staff(ALL_STAFF, ClientAccess.IN_SCOPE, "getBrandTeam", "getApprovedStrategy", "listStrategyVersions",
+                "getStrategyVersion", "getBrand", "getCurrentGuidelines",
+                "listGuidelineVersions", "getGuidelineVersion", "getGuidelinesSlaPolicies");
+        // the contract's diff example compares version 1 with 2, which is the open draft here: clients never see it
+        staff(ALL_STAFF, ClientAccess.HIDDEN, "getStrategyDraft", "diffStrategyVersions");
+        staff(ALL_STAFF, ClientAccess.OWN_LIST, "listBrands");
+        staff(ADMIN, ClientAccess.IN_SCOPE, "listBrandAuditEvents");
+    }
+
+    private static void staff(Set<Role> roles, ClientAccess client, String... operations) {
+        for (String operation : operations) {
+            RULES.put(operation, new Rule(roles, client, Set.of(), false, false));
+        }
+    }
+
+    private static void platform(String... operations) {
+        for (String operation : operations) {
+            RULES.put(operation, new Rule(Set.of(), ClientAccess.NONE, Set.of(), true, false));
+        }
+    }
+
+    private static void anyone(String operation) {
+        RULES.put(operation, new Rule(Set.of(), ClientAccess.OWN_LIST, Set.of(), false, true));
+    }
+
+    static Outcome expected(Rule rule, Operation operation, Caller caller) {
+        switch (caller) {
+            case NO_TOKEN:
+                return Outcome.UNAUTHORIZED;
+            case ORGANIZATION_MEMBER_WITHOUT_RECORD, DEACTIVATED_MEMBER, BOTH_NAMING_NO_AGENCY:
+                return Outcome.FORBIDDEN;
+            default:
+                break;
+        }
+        if (rule.anyone()) {
+            return Outcome.ALLOWED;
+        }
+        if (caller == Caller.PLATFORM_ADMIN || rule.platform()) {
+            return caller == Caller.PLATFORM_ADMIN && rule.platform() ? Outcome.ALLOWED : Outcome.FORBIDDEN;
+        }
+        boolean clientUser = caller.role == CLIENT_VIEWER;
+        boolean admitted = clientUser ? rule.client() != ClientAccess.NONE
+                : rule.staff().contains(caller.role) || rule.alsoAdmitted().contains(caller.role);
+        if (caller.foreign() && operation.hasPathParameters()) {
+            return admitted ? Outcome.NOT_FOUND : Outcome.FORBIDDEN; // agency A's object, seen from agency B
+        }
+        if (!clientUser) {
+            return rule.staff().contains(caller.role) ? Outcome.ALLOWED : Outcome.FORBIDDEN;
+        }
+        return switch (rule.client()) {
+            case NONE -> Outcome.FORBIDDEN;
+            case OWN_LIST -> Outcome.ALLOWED;
+            case HIDDEN -> Outcome.NOT_FOUND;
+            case IN_SCOPE -> caller == Caller.A_CLIENT_OUT_OF_SCOPE ? Outcome.NOT_FOUND : Outcome.ALLOWED;
+        };
+    }
+
+    private TestAgency agencyB;
+    private final Map<Caller, String> tokensOfB = new EnumMap<>(Caller.class);
+
+    @BeforeAll
+    void agencyB() {
+        agencyB = newAgency("matrix-b");
+        tokensOfB.put(Caller.B_ADMIN, agencyB.adminToken());
+        tokensOfB.put(Caller.B_MANAGER, memberToken(agencyB, AGENCY_MANAGER));
+        tokensOfB.put(Caller.B_SOCIAL_MEDIA_MANAGER, memberToken(agencyB, SOCIAL_MEDIA_MANAGER));
+        tokensOfB.put(Caller.B_CLIENT, memberToken(agencyB, CLIENT_VIEWER));
+    }
+
+    @Test
+    void everyOperationAnswersEveryCallerAsTheRoleTableSays() throws SQLException {
+        List<Operation> operations = ContractOperations.all();
+        assertThat(operations.stream().map(Operation::id).filter(id -> !RULES.containsKey(id)).toList())
+                .as("operations of the contract without a row in the role table").isEmpty();
+        assertThat(new TreeSet<>(RULES.keySet()))
+                .as("rows of the role table without an operation in the contract")
+                .isEqualTo(operations.stream().map(Operation::id).collect(Collectors.toCollection(TreeSet::new)));
+
+        List<String> mismatches = new ArrayList<>();
+        int calls = 0;
+        try (Connection owner = DriverManager.getConnection(TestDatabase.get().jdbcUrl(), PostgresBootstrap.OWNER,
+                TestDatabase.OWNER_PASSWORD)) {
+            for (Operation operation : operations) {
+                World world = newWorld();
+                Rule rule = RULES.get(operation.id());
+                // callers that may change agency A go last, so that every refusal is checked against the same A
+                List<Caller> order = new ArrayList<>(List.of(Caller.values()));
+                order.sort((x, y) -> Boolean.compare(changesA(rule, operation, x), changesA(rule, operation, y)));
+                for (Caller caller : order) {
+                    Outcome expected = expected(rule, operation, caller);
+                    boolean mustLeaveAUnchanged = operation.writes() && !changesA(rule, operation, caller);
+                    String before = mustLeaveAUnchanged ? snapshot(owner, world.agency) : null;
+                    String beforeB = mustLeaveAUnchanged && !caller.foreign() ? snapshot(owner, agencyB) : null;
+                    int status = call(world, operation, caller);
+                    calls++;
+                    Outcome actual = outcomeOf(status);
+                    if (status >= 500 || actual != expected) {
+                        mismatches.add("%s %s by %s: expected %s, got %d".formatted(operation.method(),
+                                operation.path(), caller, expected, status));
+                    }
+                    if (before != null && !before.equals(snapshot(owner, world.agency))) {
+                        mismatches.add("%s %s by %s changed agency A".formatted(operation.method(), operation.path(),
+                                caller));
+                    }
+                    if (beforeB != null && !beforeB.equals(snapshot(owner, agencyB))) {
+                        mismatches.add("%s %s by %s changed agency B".formatted(operation.method(), operation.path(),
+                                caller));
+                    }
+                }
+            }
+        }
+        System.out.printf("Authorization matrix: %d operations x %d callers = %d calls%n", operations.size(),
+                Caller.values().length, calls);
+        assertThat(mismatches).isEmpty();
+    }
+
+    /** Whether the caller's call may legitimately change agency A: an allowed call of A's own people. */
+    private static boolean changesA(Rule rule, Operation operation, Caller caller) {
+        return !caller.foreign() && expected(rule, operation, caller) == Outcome.ALLOWED;
+    }
+
+    private static Outcome outcomeOf(int status) {
+        return switch (status) {
+            case 401 -> Outcome.UNAUTHORIZED;
+            case 403 -> Outcome.FORBIDDEN;
+            case 404 -> Outcome.NOT_FOUND;
+            default -> Outcome.ALLOWED;
+        };
+    }
+
+    private int call(World world, Operation operation, Caller caller) {
+        String path = operation.path()
+                .replace("{brandId}", world.brandInScope.toString())
+                .replace("{agencyId}", world.agency.tenant().toString())
+                .replace("{versionNumber}", "1")
+                .replace("{memberId}", (operation.path().startsWith("/v1/client-users") ? world.targetClient
+                        : world.targetStaff).toString());
+        String query = operation.requiredQuery().stream().map(q -> q.name() + "=" + q.value())
+                .collect(Collectors.joining("&"));
+        WebTestClient.RequestBodySpec request = http.method(HttpMethod.valueOf(operation.method()))
+                .uri(path + (query.isEmpty() ? "" : "?" + query))
+                .headers(headers -> {
+                    String token = world.tokens.get(caller);
+                    if (token != null) {
+                        headers.setBearerAuth(token);
+                    }
+                    if (caller == Caller.BOTH_ACTING_FOR_A) {
+                        headers.set("X-Agency-Id", world.agency.tenant().toString());
+                    } else if (caller == Caller.BOTH_ACTING_FOR_B) {
+                        headers.set("X-Agency-Id", agencyB.tenant().toString());
+                    }
+                    headers.setIfMatch("\"0\"");
+                });
+        WebTestClient.ResponseSpec response = operation.bodyExample()
+                .map(body -> request.contentType(MediaType.APPLICATION_JSON).bodyValue(body.toString()).exchange())
+                .orElseGet(request::exchange);
+        return response.returnResult(byte[].class).getStatus().value();
+    }
+
+    private record World(TestAgency agency, UUID brandInScope, UUID targetStaff, UUID targetClient,
+                         Map<Caller, String> tokens) {
+    }
+
+    private World newWorld() {
+        TestAgency a = newAgency("matrix-a");
+        UUID inScope = http.post().uri("/v1/brands").headers(h -> h.setBearerAuth(a.adminToken()))
+                .bodyValue(Map.of("name", "In scope", "zone", "Europe/Berlin", "locale", "de-DE",
+                        "clientSeesPlans", true, "clientSeesAudit", true,
+                        "channels", List.of(Map.of("platform", "instagram", "handle", "@inscope"))))
+                .exchange().expectStatus().isCreated().expectBody(com.agencyhub.api.model.BrandDto.class)
+                .returnResult().getResponseBody().getId();
+        UUID outOfScope = newBrand(a, "Out of scope");
+        UUID manager = newStaffMember(a, "Mia", "Manager", AGENCY_MANAGER);
+        UUID socialMediaManager = newStaffMember(a, "Sam", "Social");
+        UUID deactivated = newStaffMember(a, "Dee", "Parted");
+        http.post().uri("/v1/members/" + deactivated + "/deactivation").headers(h -> h.setBearerAuth(a.adminToken()))
+                .exchange().expectStatus().isOk();
+        UUID targetStaff = newStaffMember(a, "Tara", "Target");
+        UUID targetClient = inviteClient(a, outOfScope);
+        UUID both = inviteBoth(a);
+
+        http.put().uri("/v1/brands/" + inScope + "/team").headers(h -> h.setBearerAuth(a.adminToken()))
+                .bodyValue(Map.of("assignments", List.of(
+                        Map.of("memberId", socialMediaManager, "responsibility", "responsible"),
+                        Map.of("memberId", manager, "responsibility", "deputy"),
+                        Map.of("memberId", a.admin().value(), "responsibility", "deputy"),
+                        Map.of("memberId", both, "responsibility", "deputy"))))
+                .exchange().expectStatus().isOk();
+        draftAndFinish(a, inScope, "/strategy", StrategyApiTest.plan(a.admin().value(), socialMediaManager,
+                List.of(StrategyApiTest.window("MONDAY", "09:00", "17:00"))), "/draft/approval");
+        draftAndFinish(a, inScope, "/guidelines", GuidelinesApiTest.content(), "/draft/publication");
+        for (String module : List.of("/strategy", "/guidelines")) { // open drafts for the draft operations
+            http.post().uri("/v1/brands/" + inScope + module + "/draft").headers(h -> h.setBearerAuth(a.adminToken()))
+                    .exchange().expectStatus().isCreated();
+        }
+
+        Map<Caller, String> tokens = new EnumMap<>(tokensOfB);
+        tokens.put(Caller.A_ADMIN, a.adminToken());
+        tokens.put(Caller.A_MANAGER, a.tokenFor(manager));
+        tokens.put(Caller.A_SOCIAL_MEDIA_MANAGER, a.tokenFor(socialMediaManager));
+        tokens.put(Caller.A_CLIENT_IN_SCOPE, clientViewer(a, inScope));
+        tokens.put(Caller.A_CLIENT_OUT_OF_SCOPE, clientViewer(a, outOfScope));
+        String bothAgencies = TestTokens.token(both, "both@matrix.test", List.of(),
+                Map.of(a.slug(), a.tenant().value(), agencyB.slug(), agencyB.tenant().value()));
+        tokens.put(Caller.BOTH_ACTING_FOR_A, bothAgencies);
+        tokens.put(Caller.BOTH_ACTING_FOR_B, bothAgencies);
+        tokens.put(Caller.BOTH_NAMING_NO_AGENCY, bothAgencies);
+        tokens.put(Caller.PLATFORM_ADMIN, TestAgency.platformAdminToken());
+        tokens.put(Caller.ORGANIZATION_MEMBER_WITHOUT_RECORD, a.tokenFor(UUID.randomUUID()));
+        tokens.put(Caller.DEACTIVATED_MEMBER, a.tokenFor(deactivated));
+        World world = new World(a, inScope, targetStaff, targetClient, tokens);
+        // every member's first request marks them active: done here, so that it is no change seen later
+        for (Caller caller : List.of(Caller.A_MANAGER, Caller.A_SOCIAL_MEDIA_MANAGER, Caller.A_CLIENT_IN_SCOPE,
+                Caller.A_CLIENT_OUT_OF_SCOPE, Caller.BOTH_ACTING_FOR_A, Caller.BOTH_ACTING_FOR_B, Caller.A_ADMIN)) {
+            call(world, new Operation("GET", "/v1/me", "getMe", java.util.Optional.empty(), List.of()), caller);
+        }
+        return world;
+    }
+
+    private UUID inviteClient(TestAgency agency, UUID brand) {
+        return http.post().uri("/v1/client-users").headers(h -> h.setBearerAuth(agency.adminToken()))
+                .bodyValue(Map.of("email", "target-" + UUID.randomUUID().toString().substring(0, 8) + "@client.test",
+                        "firstName", "Tim", "lastName", "Target", "brandIds", List.of(brand)))
+                .exchange().expectStatus().isCreated().expectBody(MemberDto.class).returnResult().getResponseBody()
+                .getId();
+    }
+
+    /** One person: social-media manager in A, admin in B, invited by each agency's admin. */
+    private UUID inviteBoth(TestAgency a) {
+        String email = "both-" + UUID.randomUUID().toString().substring(0, 8) + "@matrix.test";
+        UUID inA = invite(a, email, "social-media-manager");
+        UUID inB = invite(agencyB, email, "agency-admin");
+        assertThat(inB).isEqualTo(inA);
+        return inA;
+    }
+
+    private UUID invite(TestAgency agency, String email, String role) {
+        return http.post().uri("/v1/members").headers(h -> h.setBearerAuth(agency.adminToken()))
+                .bodyValue(Map.of("email", email, "firstName", "Bo", "lastName", "Both", "roles", List.of(role),
+                        "homeZone", "Europe/Berlin"))
+                .exchange().expectStatus().isCreated().expectBody(MemberDto.class).returnResult().getResponseBody()
+                .getId();
+    }
+
+    /** Every row the agency owns, in every table, as one digest: RLS (as the owner, forced) shows only its rows. */
+    private static String snapshot(Connection owner, TestAgency agency) throws SQLException {
+        try (Statement sql = owner.createStatement()) {
+            sql.execute("select set_config('app.tenant_id', '" + agency.tenant() + "', false)");
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = sql.executeQuery("select distinct table_name from information_schema.columns "
+                    + "where table_schema = 'public' and (column_name = 'tenant_id' or table_name = 'tenant') "
+                    + "order by 1")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            StringBuilder digest = new StringBuilder();
+            for (String table : tables) {
+                try (ResultSet rows = sql.executeQuery("select count(*) || ':' || coalesce(md5(string_agg(t::text, "
+                        + "'|' order by t::text)), '') from " + table + " t")) {
+                    rows.next();
+                    digest.append(table).append('=').append(rows.getString(1)).append(';');
+                }
+            }
+            return digest.toString();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package com.agencyhub.testsupport;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The operations of the contract, for tests that must cover each of them (a new operation is covered at once). */
+public final class ContractOperations {
+
+    private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
+
+    private ContractOperations() {
+    }
+
+    /**
+     * One operation: its method, path template, id, the first example of its JSON request body (when it takes one) and
+     * its required query parameters with their example values.
+     */
+    public record Operation(String method, String path, String id, Optional<JsonNode> bodyExample,
+                            List<QueryValue> requiredQuery) {
+
+        public boolean writes() {
+            return !method.equals("GET");
+        }
+
+        public boolean hasPathParameters() {
+            return path.contains("{");
+        }
+    }
+
+    public record QueryValue(String name, String value) {
+    }
+
+    public static List<Operation> all() {
+        JsonNode spec = OpenApiContract.spec();
+        List<Operation> operations = new ArrayList<>();
+        spec.path("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
+            if (!METHODS.contains(entry.getKey())) {
+                return;
+            }
+            JsonNode operation = entry.getValue();
+            List<QueryValue> query = new ArrayList<>();
+            for (JsonNode parameter : operation.path("parameters")) {
+                JsonNode resolved = resolve(spec, parameter);
+                if (resolved.path("in").asString().equals("query") && resolved.path("required").asBoolean()) {
+                    query.add(new QueryValue(resolved.path("name").asString(), example(spec, resolved)
+                            .orElseThrow(() -> new IllegalStateException("the contract gives no example for query "
+                                    + "parameter " + resolved.path("name").asString() + " of "
+                                    + operation.path("operationId").asString()))));
+                }
+            }
+            operations.add(new Operation(entry.getKey().toUpperCase(), path.getKey(),
+                    operation.path("operationId").asString(), bodyExample(spec, operation), query));
+        }));
+        return operations;
+    }
+
+    private static Optional<JsonNode> bodyExample(JsonNode spec, JsonNode operation) {
+        JsonNode json = resolve(spec, operation.path("requestBody")).path("content").path("application/json");
+        if (json.isMissingNode()) {
+            return Optional.empty();
+        }
+        if (json.has("example")) {
+            return Optional.of(json.get("example"));
+        }
+        for (JsonNode example : json.path("examples")) {
+            return Optional.of(resolve(spec, example).path("value"));
+        }
+        return Optional.of(JsonNodeFactory.instance.objectNode()); // no example: an empty object, refused as invalid
+    }
+
+    private static Optional<String> example(JsonNode spec, JsonNode parameter) {
+        if (parameter.has("example")) {
+            return Optional.of(parameter.get("example").asString());
+        }
+        JsonNode schema = resolve(spec, parameter.path("schema"));
+        if (schema.has("examples") && !schema.get("examples").isEmpty()) {
+            return Optional.of(schema.get("examples").get(0).asString());
+        }
+        for (JsonNode example : parameter.path("examples")) {
+            return Optional.of(resolve(spec, example).path("value").asString());
+        }
+        return Optional.empty();
+    }
+
+    private static JsonNode resolve(JsonNode spec, JsonNode node) {
+        return node.has("$ref") ? spec.at(node.get("$ref").asString().substring(1)) : node;
+    }
+}
