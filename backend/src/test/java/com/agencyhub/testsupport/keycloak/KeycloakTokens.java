@@ -26,8 +26,13 @@ public final class KeycloakTokens {
 
     /** The raw access token (a signed JWT) for the user; fails with Keycloak's answer when the grant is refused. */
     public static String accessToken(String keycloakUrl, String username, String password) {
+        return accessToken(keycloakUrl, username, password, "openid");
+    }
+
+    /** The same, for the given scope (e.g. {@code "openid organization:*"}: the claim lists all organizations). */
+    public static String accessToken(String keycloakUrl, String username, String password, String scope) {
         String form = Map.of("grant_type", "password", "client_id", KeycloakServer.WEB_CLIENT_ID,
-                        "username", username, "password", password, "scope", "openid")
+                        "username", username, "password", password, "scope", scope)
                 .entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
