@@ -55,6 +55,10 @@ class DemoData implements ApplicationListener<ApplicationReadyEvent> {
     static final String STAFF_PASSWORD = "demo-staff";
     static final String CLIENT_EMAIL = "julia@alpenmilch.test";
     static final String CLIENT_PASSWORD = "demo-client";
+    static final String SECOND_AGENCY_SLUG = "southside-media";
+    static final String SECOND_ADMIN_EMAIL = "admin@southside.test";
+    /** Works for both agencies: social-media manager at Northwind, agency manager at Southside. */
+    static final String TWO_AGENCIES_EMAIL = "kim@northwind.test";
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     private static final Duration TIMEOUT = Duration.ofMinutes(1);
@@ -82,11 +86,32 @@ class DemoData implements ApplicationListener<ApplicationReadyEvent> {
                         weekdays(LocalTime.of(8, 0), LocalTime.of(16, 30)))).withInitialPassword(STAFF_PASSWORD));
         invite(members, system, Invitation.client(CLIENT_EMAIL, "Julia", "Ortega", Set.of(alpenmilch))
                 .withInitialPassword(CLIENT_PASSWORD));
+        invite(members, system, kim(Role.SOCIAL_MEDIA_MANAGER, new BigDecimal("30")));
         event.getApplicationContext().getBean(BrandTeams.class).replace(system, alpenmilch, List.of(
                 new BrandAssignment(jonas, null, Responsibility.RESPONSIBLE),
                 new BrandAssignment(lea, null, Responsibility.DEPUTY))).block(TIMEOUT);
         DemoStrategy.approve(event.getApplicationContext(), outcome.agency().id(), jonas);
         publishGuidelines(event.getApplicationContext().getBean(Guidelines.class), system, alpenmilch);
+        secondAgency(onboarding, brands, members);
+    }
+
+    /** A second agency, for which Kim of Northwind works too: one login, two agencies, other roles in each. */
+    private static void secondAgency(AgencyOnboarding onboarding, Brands brands, Members members) {
+        NewAgency southside = new NewAgency("Southside Media", SECOND_AGENCY_SLUG, ZoneId.of("Europe/Berlin"), "de-DE",
+                SECOND_ADMIN_EMAIL, "Sven", "Hansen", ADMIN_PASSWORD);
+        AgencyOnboarding.Outcome outcome = onboarding.onboard(southside, AuditActor.SYSTEM).block(TIMEOUT);
+        log.info("Demo agency '{}' {}", outcome.agency().name(), outcome.created() ? "created" : "already there");
+        Actor system = systemActorOf(outcome.agency().id());
+        createBrand(brands, system, new BrandSettings("Hafenbräu", "Hafenbräu Brauerei GmbH", ZoneId.of("Europe/Berlin"),
+                "de-DE", "Food & beverages", "DE-HH", List.of(new Channel("instagram", "@hafenbraeu", null)),
+                null, false, false));
+        invite(members, system, kim(Role.AGENCY_MANAGER, new BigDecimal("8")));
+    }
+
+    private static Invitation kim(Role role, BigDecimal weeklyHours) {
+        return Invitation.staff(TWO_AGENCIES_EMAIL, "Kim", "Lorenz", Set.of(role),
+                new StaffProfile(ZoneId.of("Europe/Berlin"), Set.of("instagram"), Set.of("de", "en"), weeklyHours,
+                        WorkingTimeRules.DEFAULT, List.of())).withInitialPassword(STAFF_PASSWORD);
     }
 
     /** The demo data acts as an agency admin of the demo agency; the audit trail names it "system". */

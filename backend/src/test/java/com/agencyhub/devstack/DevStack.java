@@ -122,6 +122,9 @@ public final class DevStack {
                    agency admin    %s / %s   (agency "Northwind Social")
                    staff           jonas@northwind.test, lea@northwind.test / %s
                    client user     %s / %s   (sees brand Alpenmilch only)
+                   second agency   %s / %s   (agency "Southside Media")
+                   two agencies    %s   (social-media manager at Northwind, manager at Southside:
+                                   ask for scope "organization:*" and name the agency in X-Agency-Id)
                    platform admin  %s / %s
                  Try it:
                    TOKEN=$(curl -s %s \\
@@ -132,6 +135,7 @@ public final class DevStack {
                 ==================================================================================
                 %n""", startup.toSeconds(), keycloakUrl, emails, DemoData.ADMIN_EMAIL, DemoData.ADMIN_PASSWORD,
                 DemoData.STAFF_PASSWORD, DemoData.CLIENT_EMAIL, DemoData.CLIENT_PASSWORD,
+                DemoData.SECOND_ADMIN_EMAIL, DemoData.ADMIN_PASSWORD, DemoData.TWO_AGENCIES_EMAIL,
                 KeycloakServer.PLATFORM_ADMIN_USERNAME, KeycloakServer.PLATFORM_ADMIN_DEV_PASSWORD, tokenUrl,
                 KeycloakServer.WEB_CLIENT_ID, DemoData.ADMIN_EMAIL, DemoData.ADMIN_PASSWORD);
     }

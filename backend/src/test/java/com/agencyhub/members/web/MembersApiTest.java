@@ -51,6 +51,34 @@ class MembersApiTest extends ApiTest {
     }
 
     @Test
+    void anInvitationThatFailsInTheIdentityProviderLeavesNoAccountMembershipOrMember() {
+        identity.failNextMembership(0);
+        post(agency.adminToken(), invite("unlucky")).expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals("Retry-After", "10");
+        identity.failNextInvitation(500);
+        post(agency.adminToken(), invite("unlucky")).expectStatus().isEqualTo(503);
+
+        assertThat(identity.user("unlucky@staffed.test")).isEmpty();
+        assertThat(listEmails(agency.adminToken(), "")).doesNotContain("unlucky@staffed.test");
+        assertThat(created(invite("unlucky")).getStatus().getValue()).isEqualTo("invited"); // a retry succeeds
+    }
+
+    @Test
+    void namesAreCheckedBeforeAnythingIsCreatedAndRealNamesPass() {
+        expectFieldError(post(agency.adminToken(), with(invite("long"), "firstName", "x".repeat(101))), "firstName");
+        expectFieldError(post(agency.adminToken(), with(invite("blank"), "lastName", "   ")), "lastName");
+        assertThat(identity.user("long@staffed.test")).isEmpty();
+        assertThat(identity.user("blank@staffed.test")).isEmpty();
+
+        MemberDto longest = created(with(with(invite("longest"), "firstName", "F".repeat(100)), "lastName",
+                "L".repeat(100)));
+        assertThat(longest.getDisplayName()).hasSize(201);
+        MemberDto pepe = created(with(with(invite("pepe"), "firstName", "García (Pepe)"), "lastName",
+                "O'Brien & Smith/Jones #2"));
+        assertThat(pepe.getDisplayName()).isEqualTo("García (Pepe) O'Brien & Smith/Jones #2");
+    }
+
+    @Test
     void invitingTheSamePersonAgainAnswersTheMemberUnchangedWithoutAnotherEmail() {
         MemberDto first = post(agency.adminToken(), invite("again")).expectStatus().isCreated()
                 .expectBody(MemberDto.class).returnResult().getResponseBody();
