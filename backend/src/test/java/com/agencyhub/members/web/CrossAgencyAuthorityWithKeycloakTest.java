@@ -15,6 +15,7 @@ import com.agencyhub.testsupport.db.PostgresBootstrap;
 import com.agencyhub.testsupport.db.TestDatabase;
 import com.agencyhub.testsupport.keycloak.Invitations;
 import com.agencyhub.testsupport.keycloak.KeycloakServer;
+import com.agencyhub.testsupport.keycloak.RealKeycloak;
 import com.agencyhub.testsupport.keycloak.KeycloakTokens;
 import com.agencyhub.testsupport.mail.MailServer;
 import org.junit.jupiter.api.Test;
@@ -70,11 +71,7 @@ class CrossAgencyAuthorityWithKeycloakTest {
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
-        TestDatabase.get().register(registry);
-        String issuer = KEYCLOAK_URL + "/realms/" + KeycloakServer.REALM;
-        registry.add("agencyhub.auth.issuer", () -> issuer);
-        registry.add("agencyhub.auth.jwk-set-uri", () -> issuer + "/protocol/openid-connect/certs");
-        registry.add("agencyhub.keycloak.server-url", () -> KEYCLOAK_URL);
+        RealKeycloak.register(registry);
     }
 
     private record Agency(UUID id, String slug, String adminEmail, String adminPassword) {

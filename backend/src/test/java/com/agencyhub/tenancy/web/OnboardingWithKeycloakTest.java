@@ -4,10 +4,10 @@ import com.agencyhub.api.model.AgencyDto;
 import com.agencyhub.shared.identity.IdentityDirectory;
 import com.agencyhub.shared.identity.KeycloakIdentityDirectory;
 import com.agencyhub.testsupport.ContractValidation;
-import com.agencyhub.testsupport.db.TestDatabase;
 import com.agencyhub.testsupport.mail.MailServer;
 import com.agencyhub.testsupport.keycloak.Invitations;
 import com.agencyhub.testsupport.keycloak.KeycloakServer;
+import com.agencyhub.testsupport.keycloak.RealKeycloak;
 import com.agencyhub.testsupport.keycloak.KeycloakTokens;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
@@ -52,11 +52,7 @@ class OnboardingWithKeycloakTest {
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
-        TestDatabase.get().register(registry);
-        String issuer = KEYCLOAK_URL + "/realms/" + KeycloakServer.REALM;
-        registry.add("agencyhub.auth.issuer", () -> issuer);
-        registry.add("agencyhub.auth.jwk-set-uri", () -> issuer + "/protocol/openid-connect/certs");
-        registry.add("agencyhub.keycloak.server-url", () -> KEYCLOAK_URL);
+        RealKeycloak.register(registry);
     }
 
     @Test
