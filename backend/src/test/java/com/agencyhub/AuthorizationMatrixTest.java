@@ -132,8 +132,10 @@ class AuthorizationMatrixTest extends ApiTest {
         switch (caller) {
             case NO_TOKEN:
                 return Outcome.UNAUTHORIZED;
-            case ORGANIZATION_MEMBER_WITHOUT_RECORD, DEACTIVATED_MEMBER, BOTH_NAMING_NO_AGENCY:
+            case ORGANIZATION_MEMBER_WITHOUT_RECORD, DEACTIVATED_MEMBER:
                 return Outcome.FORBIDDEN;
+            case BOTH_NAMING_NO_AGENCY: // acts for no agency: may ask who they are, nothing else
+                return rule.anyone() ? Outcome.ALLOWED : Outcome.FORBIDDEN;
             default:
                 break;
         }

@@ -29,8 +29,8 @@ import java.util.UUID;
  *   <li>without a claim (a person in several organizations whose client asked for plain scope
  *       {@code organization}), the one agency in which our records hold the person.</li>
  * </ol>
- * Several candidates and no header: 403 asking for the header. No candidate: the request is for no agency, which
- * only platform administration and {@code GET /v1/me} accept.
+ * No candidate, or several and no header: the request is for no agency, which only platform administration and
+ * {@code GET /v1/me} accept (a refusal then asks for the header).
  */
 public final class AgencyAccessFilter implements WebFilter {
 
@@ -40,6 +40,7 @@ public final class AgencyAccessFilter implements WebFilter {
             + AGENCY_HEADER + " header.";
 
     private static final Logger log = LoggerFactory.getLogger(AgencyAccessFilter.class);
+    private static final String AGENCY_TO_BE_NAMED = AgencyAccessFilter.class.getName() + ".agencyToBeNamed";
 
     private final MemberAccess records;
     private final ProblemWriter problems;
@@ -63,37 +64,60 @@ public final class AgencyAccessFilter implements WebFilter {
                         .onErrorResume(ApiProblem.class, problem -> problems.write(exchange, problem)));
     }
 
+    /** Whether the caller belongs to several agencies and named none: a refusal then asks for the header. */
+    static boolean agencyToBeNamed(ServerWebExchange exchange) {
+        return exchange.getAttribute(AGENCY_TO_BE_NAMED) != null;
+    }
+
     private Mono<ActorAuthentication> resolve(ServerWebExchange exchange, ActorAuthentication authentication) {
         Actor person = authentication.actor();
         OrganizationClaim claim = TokenClaims.organizations(authentication.token());
-        return agencyOf(exchange, person, claim)
-                .flatMap(agency -> records.grant(agency, person)
-                        .map(grant -> authentication.actingAs(person.actingFor(agency, grant.roles(),
-                                grant.brandScope())))
-                        .switchIfEmpty(Mono.error(() -> denied(person, agency, "no active member record"))))
-                .defaultIfEmpty(authentication);
+        return agencyOf(exchange, person, claim).flatMap(choice -> switch (choice.kind()) {
+            case NONE -> Mono.just(authentication);
+            case SEVERAL -> {
+                exchange.getAttributes().put(AGENCY_TO_BE_NAMED, Boolean.TRUE);
+                yield Mono.just(authentication);
+            }
+            case ONE -> records.grant(choice.agency(), person)
+                    .map(grant -> authentication.actingAs(person.actingFor(choice.agency(), grant.roles(),
+                            grant.brandScope())))
+                    .switchIfEmpty(Mono.error(() -> denied(person, choice.agency(), "no active member record")));
+        });
     }
 
-    private Mono<TenantId> agencyOf(ServerWebExchange exchange, Actor person, OrganizationClaim claim) {
+    /** The outcome of choosing the agency of a request. */
+    private record Choice(Kind kind, TenantId agency) {
+
+        enum Kind { NONE, ONE, SEVERAL }
+
+        static final Choice NONE = new Choice(Kind.NONE, null);
+        static final Choice SEVERAL = new Choice(Kind.SEVERAL, null);
+
+        static Choice of(TenantId agency) {
+            return new Choice(Kind.ONE, agency);
+        }
+    }
+
+    private Mono<Choice> agencyOf(ServerWebExchange exchange, Actor person, OrganizationClaim claim) {
         List<String> header = exchange.getRequest().getHeaders().getOrEmpty(AGENCY_HEADER);
         if (!header.isEmpty()) {
             UUID requested = requestedAgency(header);
             if (claim.present() && !claim.names(requested)) {
                 return Mono.error(denied(person, new TenantId(requested), "the token's organizations do not name it"));
             }
-            return Mono.just(new TenantId(requested));
+            return Mono.just(Choice.of(new TenantId(requested)));
         }
         if (claim.present()) {
             if (claim.ids().size() > 1) {
-                return Mono.error(ApiProblem.forbidden(SEVERAL_AGENCIES));
+                return Mono.just(Choice.SEVERAL);
             }
-            return claim.single().map(TenantId::new).map(Mono::just)
+            return claim.single().map(id -> Mono.just(Choice.of(new TenantId(id))))
                     .orElseGet(() -> Mono.error(denied(person, null, "organization claim without ids")));
         }
-        return records.agenciesOf(person.userId()).flatMap(agencies -> switch (agencies.size()) {
-            case 0 -> Mono.empty();
-            case 1 -> Mono.just(agencies.get(0));
-            default -> Mono.error(ApiProblem.forbidden(SEVERAL_AGENCIES));
+        return records.agenciesOf(person.userId()).map(agencies -> switch (agencies.size()) {
+            case 0 -> Choice.NONE;
+            case 1 -> Choice.of(agencies.get(0));
+            default -> Choice.SEVERAL;
         });
     }
 

@@ -66,8 +66,9 @@ public class SecurityConfiguration {
             return problems.write(exchange, new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthorized",
                     "Unauthorized", "Send a valid bearer token from the AgencyHub Keycloak realm.", List.of()));
         };
-        ServerAccessDeniedHandler forbidden = (exchange, error) -> problems.write(exchange,
-                ApiProblem.forbidden("Your roles do not allow this operation."));
+        ServerAccessDeniedHandler forbidden = (exchange, error) -> problems.write(exchange, ApiProblem.forbidden(
+                AgencyAccessFilter.agencyToBeNamed(exchange) ? AgencyAccessFilter.SEVERAL_AGENCIES
+                        : "Your roles do not allow this operation."));
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)

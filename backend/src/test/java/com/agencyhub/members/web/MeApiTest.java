@@ -80,7 +80,12 @@ class MeApiTest extends ApiTest {
                 .jsonPath("$.roles").isEqualTo(List.of("social-media-manager"));
         me(noClaim, first.tenant().toString()).expectStatus().isOk();
         for (String token : List.of(both, noClaim)) {
-            me(token, null).expectStatus().isForbidden().expectBody()
+            me(token, null).expectStatus().isOk().expectBody()
+                    .jsonPath("$.tenant").isEmpty()
+                    .jsonPath("$.roles").isEmpty()
+                    .jsonPath("$.agencies.length()").isEqualTo(2);
+            http.get().uri("/v1/agency").headers(h -> h.setBearerAuth(token)).exchange()
+                    .expectStatus().isForbidden().expectBody()
                     .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("X-Agency-Id"));
         }
         me(both, newAgency("me-three").tenant().toString()).expectStatus().isForbidden().expectBody()
