@@ -59,9 +59,10 @@ public final class AgencyAccessFilter implements WebFilter {
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(authentication -> authentication.isEmpty() ? chain.filter(exchange)
                         : resolve(exchange, authentication.get())
+                        .onErrorResume(ApiProblem.class, refused -> problems.write(exchange, refused)
+                                .then(Mono.empty()))
                         .flatMap(resolved -> chain.filter(exchange)
-                                .contextWrite(ReactiveSecurityContextHolder.withAuthentication(resolved)))
-                        .onErrorResume(ApiProblem.class, problem -> problems.write(exchange, problem)));
+                                .contextWrite(ReactiveSecurityContextHolder.withAuthentication(resolved))));
     }
 
     /** Whether the caller belongs to several agencies and named none: a refusal then asks for the header. */

@@ -67,6 +67,7 @@ class AgenciesApiTest extends ApiTest {
 
         assertThat(listSlugs((String) request.get("slug"))).isEmpty();
         assertThat(identity.organization((String) request.get("slug"))).isEmpty();
+        assertThat(identity.user("owner@" + request.get("slug") + ".test")).as("the admin account it created").isEmpty();
         post(request).expectStatus().isCreated(); // a retry succeeds
     }
 
