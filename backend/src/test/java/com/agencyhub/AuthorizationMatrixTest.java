@@ -1,16 +1,13 @@
 package com.agencyhub;
 
-import com.agencyhub.api.model.MemberDto;
-import com.agencyhub.guidelines.web.GuidelinesApiTest;
 import com.agencyhub.shared.security.Role;
-import com.agencyhub.strategy.web.StrategyApiTest;
+import com.agencyhub.testsupport.AgencyWorld;
 import com.agencyhub.testsupport.ApiTest;
 import com.agencyhub.testsupport.ContractOperations;
 import com.agencyhub.testsupport.ContractOperations.Operation;
 import com.agencyhub.testsupport.TestAgency;
 import com.agencyhub.testsupport.TestTokens;
-import com.agencyhub.testsupport.db.PostgresBootstrap;
-import com.agencyhub.testsupport.db.TestDatabase;
+import com.agencyhub.testsupport.db.AgencySnapshot;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -18,11 +15,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -45,9 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as "Who may do what" in docs/members-and-access.md. An operation without a row fails the test; a refused write
  * leaves both agencies' rows exactly as they were (compared row by row in the database).
  *
- * <p>Each operation gets a fresh agency A (brands in and out of a client's scope, staff of each role, a client user,
- * a deactivated member, a person who is also admin of agency B, an approved strategy and published guidelines with
- * open drafts), so that no earlier call changes what a later one finds.
+ * <p>Each operation gets a fresh agency A ({@link AgencyWorld}: one of everything, and a person who is also admin
+ * of agency B), so that no earlier call changes what a later one finds.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixTest extends ApiTest {
@@ -185,8 +177,7 @@ class AuthorizationMatrixTest extends ApiTest {
 
         List<String> mismatches = new ArrayList<>();
         int calls = 0;
-        try (Connection owner = DriverManager.getConnection(TestDatabase.get().jdbcUrl(), PostgresBootstrap.OWNER,
-                TestDatabase.OWNER_PASSWORD)) {
+        try (AgencySnapshot snapshot = AgencySnapshot.open()) {
             for (Operation operation : operations) {
                 World world = newWorld();
                 Rule rule = RULES.get(operation.id());
@@ -196,8 +187,8 @@ class AuthorizationMatrixTest extends ApiTest {
                 for (Caller caller : order) {
                     Outcome expected = expected(rule, operation, caller);
                     boolean mustLeaveAUnchanged = operation.writes() && !changesA(rule, operation, caller);
-                    String before = mustLeaveAUnchanged ? snapshot(owner, world.agency) : null;
-                    String beforeB = mustLeaveAUnchanged && !caller.foreign() ? snapshot(owner, agencyB) : null;
+                    String before = mustLeaveAUnchanged ? snapshot.of(world.agency().tenant()) : null;
+                    String beforeB = mustLeaveAUnchanged && !caller.foreign() ? snapshot.of(agencyB.tenant()) : null;
                     int status = call(world, operation, caller);
                     calls++;
                     Outcome actual = outcomeOf(status);
@@ -205,11 +196,11 @@ class AuthorizationMatrixTest extends ApiTest {
                         mismatches.add("%s %s by %s: expected %s, got %d".formatted(operation.method(),
                                 operation.path(), caller, expected, status));
                     }
-                    if (before != null && !before.equals(snapshot(owner, world.agency))) {
+                    if (before != null && !before.equals(snapshot.of(world.agency().tenant()))) {
                         mismatches.add("%s %s by %s changed agency A".formatted(operation.method(), operation.path(),
                                 caller));
                     }
-                    if (beforeB != null && !beforeB.equals(snapshot(owner, agencyB))) {
+                    if (beforeB != null && !beforeB.equals(snapshot.of(agencyB.tenant()))) {
                         mismatches.add("%s %s by %s changed agency B".formatted(operation.method(), operation.path(),
                                 caller));
                     }
@@ -236,23 +227,18 @@ class AuthorizationMatrixTest extends ApiTest {
     }
 
     private int call(World world, Operation operation, Caller caller) {
-        String path = operation.path()
-                .replace("{brandId}", world.brandInScope.toString())
-                .replace("{agencyId}", world.agency.tenant().toString())
-                .replace("{versionNumber}", "1")
-                .replace("{memberId}", (operation.path().startsWith("/v1/client-users") ? world.targetClient
-                        : world.targetStaff).toString());
+        String path = world.built().path(operation.path());
         String query = operation.requiredQuery().stream().map(q -> q.name() + "=" + q.value())
                 .collect(Collectors.joining("&"));
         WebTestClient.RequestBodySpec request = http.method(HttpMethod.valueOf(operation.method()))
                 .uri(path + (query.isEmpty() ? "" : "?" + query))
                 .headers(headers -> {
-                    String token = world.tokens.get(caller);
+                    String token = world.tokens().get(caller);
                     if (token != null) {
                         headers.setBearerAuth(token);
                     }
                     if (caller == Caller.BOTH_ACTING_FOR_A) {
-                        headers.set("X-Agency-Id", world.agency.tenant().toString());
+                        headers.set("X-Agency-Id", world.agency().tenant().toString());
                     } else if (caller == Caller.BOTH_ACTING_FOR_B) {
                         headers.set("X-Agency-Id", agencyB.tenant().toString());
                     }
@@ -264,112 +250,30 @@ class AuthorizationMatrixTest extends ApiTest {
         return response.returnResult(byte[].class).getStatus().value();
     }
 
-    private record World(TestAgency agency, UUID brandInScope, UUID targetStaff, UUID targetClient,
-                         Map<Caller, String> tokens) {
-    }
-
     private World newWorld() {
-        TestAgency a = newAgency("matrix-a");
-        UUID inScope = http.post().uri("/v1/brands").headers(h -> h.setBearerAuth(a.adminToken()))
-                .bodyValue(Map.of("name", "In scope", "zone", "Europe/Berlin", "locale", "de-DE",
-                        "clientSeesPlans", true, "clientSeesAudit", true,
-                        "channels", List.of(Map.of("platform", "instagram", "handle", "@inscope"))))
-                .exchange().expectStatus().isCreated().expectBody(com.agencyhub.api.model.BrandDto.class)
-                .returnResult().getResponseBody().getId();
-        UUID outOfScope = newBrand(a, "Out of scope");
-        UUID manager = newStaffMember(a, "Mia", "Manager", AGENCY_MANAGER);
-        UUID socialMediaManager = newStaffMember(a, "Sam", "Social");
-        UUID deactivated = newStaffMember(a, "Dee", "Parted");
-        http.post().uri("/v1/members/" + deactivated + "/deactivation").headers(h -> h.setBearerAuth(a.adminToken()))
-                .exchange().expectStatus().isOk();
-        UUID targetStaff = newStaffMember(a, "Tara", "Target");
-        UUID targetClient = inviteClient(a, outOfScope);
-        UUID both = inviteBoth(a);
-
-        http.put().uri("/v1/brands/" + inScope + "/team").headers(h -> h.setBearerAuth(a.adminToken()))
-                .bodyValue(Map.of("assignments", List.of(
-                        Map.of("memberId", socialMediaManager, "responsibility", "responsible"),
-                        Map.of("memberId", manager, "responsibility", "deputy"),
-                        Map.of("memberId", a.admin().value(), "responsibility", "deputy"),
-                        Map.of("memberId", both, "responsibility", "deputy"))))
-                .exchange().expectStatus().isOk();
-        draftAndFinish(a, inScope, "/strategy", StrategyApiTest.plan(a.admin().value(), socialMediaManager,
-                List.of(StrategyApiTest.window("MONDAY", "09:00", "17:00"))), "/draft/approval");
-        draftAndFinish(a, inScope, "/guidelines", GuidelinesApiTest.content(), "/draft/publication");
-        for (String module : List.of("/strategy", "/guidelines")) { // open drafts for the draft operations
-            http.post().uri("/v1/brands/" + inScope + module + "/draft").headers(h -> h.setBearerAuth(a.adminToken()))
-                    .exchange().expectStatus().isCreated();
-        }
-
+        AgencyWorld built = newWorld(agencyB);
+        TestAgency a = built.agency();
         Map<Caller, String> tokens = new EnumMap<>(tokensOfB);
         tokens.put(Caller.A_ADMIN, a.adminToken());
-        tokens.put(Caller.A_MANAGER, a.tokenFor(manager));
-        tokens.put(Caller.A_SOCIAL_MEDIA_MANAGER, a.tokenFor(socialMediaManager));
-        tokens.put(Caller.A_CLIENT_IN_SCOPE, clientViewer(a, inScope));
-        tokens.put(Caller.A_CLIENT_OUT_OF_SCOPE, clientViewer(a, outOfScope));
-        String bothAgencies = TestTokens.token(both, "both@matrix.test", List.of(),
+        tokens.put(Caller.A_MANAGER, a.tokenFor(built.manager()));
+        tokens.put(Caller.A_SOCIAL_MEDIA_MANAGER, a.tokenFor(built.socialMediaManager()));
+        tokens.put(Caller.A_CLIENT_IN_SCOPE, built.clientInScopeToken());
+        tokens.put(Caller.A_CLIENT_OUT_OF_SCOPE, built.clientOutOfScopeToken());
+        String bothAgencies = TestTokens.token(built.memberOfBoth(), "both@matrix.test", List.of(),
                 Map.of(a.slug(), a.tenant().value(), agencyB.slug(), agencyB.tenant().value()));
         tokens.put(Caller.BOTH_ACTING_FOR_A, bothAgencies);
         tokens.put(Caller.BOTH_ACTING_FOR_B, bothAgencies);
         tokens.put(Caller.BOTH_NAMING_NO_AGENCY, bothAgencies);
         tokens.put(Caller.PLATFORM_ADMIN, TestAgency.platformAdminToken());
         tokens.put(Caller.ORGANIZATION_MEMBER_WITHOUT_RECORD, a.tokenFor(UUID.randomUUID()));
-        tokens.put(Caller.DEACTIVATED_MEMBER, a.tokenFor(deactivated));
-        World world = new World(a, inScope, targetStaff, targetClient, tokens);
-        // every member's first request marks them active: done here, so that it is no change seen later
-        for (Caller caller : List.of(Caller.A_MANAGER, Caller.A_SOCIAL_MEDIA_MANAGER, Caller.A_CLIENT_IN_SCOPE,
-                Caller.A_CLIENT_OUT_OF_SCOPE, Caller.BOTH_ACTING_FOR_A, Caller.BOTH_ACTING_FOR_B, Caller.A_ADMIN)) {
-            call(world, new Operation("GET", "/v1/me", "getMe", java.util.Optional.empty(), List.of()), caller);
-        }
-        return world;
+        tokens.put(Caller.DEACTIVATED_MEMBER, a.tokenFor(built.deactivated()));
+        return new World(built, tokens);
     }
 
-    private UUID inviteClient(TestAgency agency, UUID brand) {
-        return http.post().uri("/v1/client-users").headers(h -> h.setBearerAuth(agency.adminToken()))
-                .bodyValue(Map.of("email", "target-" + UUID.randomUUID().toString().substring(0, 8) + "@client.test",
-                        "firstName", "Tim", "lastName", "Target", "brandIds", List.of(brand)))
-                .exchange().expectStatus().isCreated().expectBody(MemberDto.class).returnResult().getResponseBody()
-                .getId();
-    }
+    private record World(AgencyWorld built, Map<Caller, String> tokens) {
 
-    /** One person: social-media manager in A, admin in B, invited by each agency's admin. */
-    private UUID inviteBoth(TestAgency a) {
-        String email = "both-" + UUID.randomUUID().toString().substring(0, 8) + "@matrix.test";
-        UUID inA = invite(a, email, "social-media-manager");
-        UUID inB = invite(agencyB, email, "agency-admin");
-        assertThat(inB).isEqualTo(inA);
-        return inA;
-    }
-
-    private UUID invite(TestAgency agency, String email, String role) {
-        return http.post().uri("/v1/members").headers(h -> h.setBearerAuth(agency.adminToken()))
-                .bodyValue(Map.of("email", email, "firstName", "Bo", "lastName", "Both", "roles", List.of(role),
-                        "homeZone", "Europe/Berlin"))
-                .exchange().expectStatus().isCreated().expectBody(MemberDto.class).returnResult().getResponseBody()
-                .getId();
-    }
-
-    /** Every row the agency owns, in every table, as one digest: RLS (as the owner, forced) shows only its rows. */
-    private static String snapshot(Connection owner, TestAgency agency) throws SQLException {
-        try (Statement sql = owner.createStatement()) {
-            sql.execute("select set_config('app.tenant_id', '" + agency.tenant() + "', false)");
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rows = sql.executeQuery("select distinct table_name from information_schema.columns "
-                    + "where table_schema = 'public' and (column_name = 'tenant_id' or table_name = 'tenant') "
-                    + "order by 1")) {
-                while (rows.next()) {
-                    tables.add(rows.getString(1));
-                }
-            }
-            StringBuilder digest = new StringBuilder();
-            for (String table : tables) {
-                try (ResultSet rows = sql.executeQuery("select count(*) || ':' || coalesce(md5(string_agg(t::text, "
-                        + "'|' order by t::text)), '') from " + table + " t")) {
-                    rows.next();
-                    digest.append(table).append('=').append(rows.getString(1)).append(';');
-                }
-            }
-            return digest.toString();
+        TestAgency agency() {
+            return built.agency();
         }
     }
 }

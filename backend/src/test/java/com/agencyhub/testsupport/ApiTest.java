@@ -3,6 +3,8 @@ package com.agencyhub.testsupport;
 import com.agencyhub.api.model.AgencyDto;
 import com.agencyhub.api.model.BrandDto;
 import com.agencyhub.api.model.MemberDto;
+import com.agencyhub.guidelines.web.GuidelinesApiTest;
+import com.agencyhub.strategy.web.StrategyApiTest;
 import com.agencyhub.shared.TenantId;
 import com.agencyhub.shared.UserId;
 import com.agencyhub.shared.security.Role;
@@ -132,5 +134,75 @@ public abstract class ApiTest {
         response.expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.errors[?(@.field == '" + field + "')]").exists();
+    }
+
+    /**
+     * A new agency with one of everything (see {@link AgencyWorld}); its person in two agencies is admin of
+     * {@code other} too. Every member has made a first request, so later requests change nothing by themselves.
+     */
+    protected AgencyWorld newWorld(TestAgency other) {
+        TestAgency a = newAgency("world");
+        UUID inScope = http.post().uri("/v1/brands").headers(h -> h.setBearerAuth(a.adminToken()))
+                .bodyValue(Map.of("name", "In scope", "zone", "Europe/Berlin", "locale", "de-DE",
+                        "clientSeesPlans", true, "clientSeesAudit", true,
+                        "channels", List.of(Map.of("platform", "instagram", "handle", "@inscope"))))
+                .exchange().expectStatus().isCreated().expectBody(BrandDto.class).returnResult().getResponseBody()
+                .getId();
+        UUID outOfScope = newBrand(a, "Out of scope");
+        UUID manager = newStaffMember(a, "Mia", "Manager", Role.AGENCY_MANAGER);
+        UUID socialMediaManager = newStaffMember(a, "Sam", "Social");
+        UUID deactivated = newStaffMember(a, "Dee", "Parted");
+        http.post().uri("/v1/members/" + deactivated + "/deactivation").headers(h -> h.setBearerAuth(a.adminToken()))
+                .exchange().expectStatus().isOk();
+        UUID targetStaff = newStaffMember(a, "Tara", "Target");
+        UUID targetClient = invitedClientUser(a, outOfScope);
+        String bothEmail = "both-" + UUID.randomUUID().toString().substring(0, 8) + "@world.test";
+        UUID both = invitedStaff(a, bothEmail, Role.SOCIAL_MEDIA_MANAGER);
+        if (!invitedStaff(other, bothEmail, Role.AGENCY_ADMIN).equals(both)) {
+            throw new IllegalStateException("one e-mail address, two people");
+        }
+        http.put().uri("/v1/brands/" + inScope + "/team").headers(h -> h.setBearerAuth(a.adminToken()))
+                .bodyValue(Map.of("assignments", List.of(
+                        Map.of("memberId", socialMediaManager, "responsibility", "responsible"),
+                        Map.of("memberId", manager, "responsibility", "deputy"),
+                        Map.of("memberId", a.admin().value(), "responsibility", "deputy"),
+                        Map.of("memberId", both, "responsibility", "deputy"))))
+                .exchange().expectStatus().isOk();
+        draftAndFinish(a, inScope, "/strategy", StrategyApiTest.plan(a.admin().value(), socialMediaManager,
+                List.of(StrategyApiTest.window("MONDAY", "09:00", "17:00"))), "/draft/approval");
+        draftAndFinish(a, inScope, "/guidelines", GuidelinesApiTest.content(), "/draft/publication");
+        for (String module : List.of("/strategy", "/guidelines")) { // open drafts for the draft operations
+            http.post().uri("/v1/brands/" + inScope + module + "/draft").headers(h -> h.setBearerAuth(a.adminToken()))
+                    .exchange().expectStatus().isCreated();
+        }
+        AgencyWorld world = new AgencyWorld(a, inScope, outOfScope, manager, socialMediaManager, deactivated,
+                targetStaff, targetClient, both, clientViewer(a, inScope), clientViewer(a, outOfScope));
+        for (String token : List.of(a.tokenFor(manager), a.tokenFor(socialMediaManager), world.clientInScopeToken(),
+                world.clientOutOfScopeToken())) {
+            http.get().uri("/v1/me").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
+        }
+        for (TestAgency agency : List.of(a, other)) {
+            http.get().uri("/v1/me").headers(h -> {
+                h.setBearerAuth(agency.tokenFor(both));
+                h.set("X-Agency-Id", agency.tenant().toString());
+            }).exchange().expectStatus().isOk();
+        }
+        return world;
+    }
+
+    private UUID invitedClientUser(TestAgency agency, UUID brand) {
+        return http.post().uri("/v1/client-users").headers(h -> h.setBearerAuth(agency.adminToken()))
+                .bodyValue(Map.of("email", "target-" + UUID.randomUUID().toString().substring(0, 8) + "@client.test",
+                        "firstName", "Tim", "lastName", "Target", "brandIds", List.of(brand)))
+                .exchange().expectStatus().isCreated().expectBody(MemberDto.class).returnResult().getResponseBody()
+                .getId();
+    }
+
+    private UUID invitedStaff(TestAgency agency, String email, Role role) {
+        return http.post().uri("/v1/members").headers(h -> h.setBearerAuth(agency.adminToken()))
+                .bodyValue(Map.of("email", email, "firstName", "Bo", "lastName", "Both", "roles",
+                        List.of(role.claimValue()), "homeZone", "Europe/Berlin"))
+                .exchange().expectStatus().isCreated().expectBody(MemberDto.class).returnResult().getResponseBody()
+                .getId();
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.BearerTokenError;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -112,6 +113,19 @@ public class SecurityConfiguration {
                         .accessDeniedHandler(forbidden))
                 .addFilterBefore(new AgencyAccessFilter(memberAccess, problems), SecurityWebFiltersOrder.AUTHORIZATION)
                 .build();
+    }
+
+    /**
+     * Requests the firewall refuses (encoded slashes, percent signs or NUL in the path, {@code //} segments): a 400
+     * problem like every other refusal, not an empty answer.
+     */
+    @Bean
+    ServerExchangeRejectedHandler rejectedRequests(ProblemWriter problems) {
+        return (exchange, rejected) -> {
+            log.debug("Firewall refused {}: {}", exchange.getRequest().getPath(), rejected.getMessage());
+            return problems.write(exchange, ApiProblem.badRequest(
+                    "The request path contains characters or segments this API does not accept."));
+        };
     }
 
     @Bean

@@ -25,7 +25,9 @@ import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import com.agencyhub.shared.web.json.RefusedValueException;
 
 import java.util.List;
 import java.util.UUID;
@@ -125,9 +127,16 @@ public class ProblemHandling implements WebExceptionHandler {
             if (path.isEmpty()) {
                 return ApiProblem.badRequest("The request body is not valid JSON of the expected shape.");
             }
-            return json instanceof UnrecognizedPropertyException
-                    ? ApiProblem.invalidField(path, "is not a property of this request", "unknown")
-                    : ApiProblem.invalidField(path, "has the wrong type or format", "type");
+            if (json instanceof UnrecognizedPropertyException) {
+                return ApiProblem.invalidField(path, "is not a property of this request", "unknown");
+            }
+            if (json instanceof InvalidNullException) {
+                return ApiProblem.invalidField(path, "must not be null", "null");
+            }
+            if (json instanceof RefusedValueException refused) {
+                return ApiProblem.invalidField(path, refused.reason(), refused.code());
+            }
+            return ApiProblem.invalidField(path, "has the wrong type or format", "type");
         }
         if (input.getCause() instanceof DecodingException) {
             return ApiProblem.badRequest("The request body could not be read.");

@@ -141,7 +141,7 @@ class MembersApiTest extends ApiTest {
                 .expectHeader().valueEquals("ETag", "\"1\"")
                 .expectBody()
                 .jsonPath("$.roles[0]").isEqualTo("agency-manager")
-                .jsonPath("$.weeklyCapacityHours").isEqualTo(20)
+                .jsonPath("$.weeklyCapacityHours").isEqualTo(20.0) // numeric(5,2): 20.00
                 .jsonPath("$.homeZone").isEqualTo("Europe/Berlin");
         assertThat(auditActions("?entityId=" + id)).containsExactly("member.updated", "member.invited");
     }
