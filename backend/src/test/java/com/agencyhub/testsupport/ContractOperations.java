@@ -21,7 +21,7 @@ public final class ContractOperations {
      * its required query parameters with their example values.
      */
     public record Operation(String method, String path, String id, Optional<JsonNode> bodyExample,
-                            List<QueryValue> requiredQuery) {
+                            List<QueryValue> requiredQuery, Optional<JsonNode> bodySchema) {
 
         public boolean writes() {
             return !method.equals("GET");
@@ -53,8 +53,11 @@ public final class ContractOperations {
                                     + operation.path("operationId").asString()))));
                 }
             }
+            JsonNode schema = resolve(spec, operation.path("requestBody")).path("content").path("application/json")
+                    .path("schema");
             operations.add(new Operation(entry.getKey().toUpperCase(), path.getKey(),
-                    operation.path("operationId").asString(), bodyExample(spec, operation), query));
+                    operation.path("operationId").asString(), bodyExample(spec, operation), query,
+                    schema.isMissingNode() ? Optional.empty() : Optional.of(resolve(spec, schema))));
         }));
         return operations;
     }
@@ -87,7 +90,12 @@ public final class ContractOperations {
         return Optional.empty();
     }
 
+    /** A schema or other node with its {@code $ref} followed, as often as it takes. */
+    public static JsonNode resolve(JsonNode node) {
+        return resolve(OpenApiContract.spec(), node);
+    }
+
     private static JsonNode resolve(JsonNode spec, JsonNode node) {
-        return node.has("$ref") ? spec.at(node.get("$ref").asString().substring(1)) : node;
+        return node.has("$ref") ? resolve(spec, spec.at(node.get("$ref").asString().substring(1))) : node;
     }
 }

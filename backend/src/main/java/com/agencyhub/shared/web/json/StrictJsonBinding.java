@@ -15,6 +15,8 @@ import tools.jackson.databind.cfg.MutableConfigOverride;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -26,7 +28,7 @@ import java.util.function.Consumer;
 /**
  * Request bodies are bound as the contract says, strictly: no value is turned into another type ("5" into 5, 1 into
  * true, 1.5 into 1, 12345 into "12345", "" into a missing id), no {@code null} inside arrays, no non-finite numbers,
- * no NUL characters or unpaired surrogates in text. Each refusal is a field error (see ProblemHandling).
+ * no NUL characters or unpaired surrogates in text, dates and date-times only as RFC 3339 writes them. Each refusal is a field error (see ProblemHandling).
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJsonBinding {
@@ -65,7 +67,9 @@ class StrictJsonBinding {
                         CoercionInputShape.Float, CoercionInputShape.Boolean))
                 .addModule(new SimpleModule("strict-values")
                         .addDeserializer(String.class, new CleanTextDeserializer())
-                        .addDeserializer(Double.class, new FiniteDoubleDeserializer()));
+                        .addDeserializer(Double.class, new FiniteDoubleDeserializer())
+                        .addDeserializer(LocalDate.class, Rfc3339Deserializers.localDate())
+                        .addDeserializer(OffsetDateTime.class, Rfc3339Deserializers.offsetDateTime()));
     }
 
     private static void refuse(MutableCoercionConfig coercion, CoercionInputShape... shapes) {
