@@ -19,6 +19,7 @@ import com.agencyhub.tenancy.internal.AgencyRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -96,7 +97,11 @@ public class AgencyOnboarding {
                 .onErrorMap(IdentityProviderException.class, failure -> {
                     log.warn("Onboarding of agency '{}' failed in the identity provider: {}", request.slug(),
                             failure.getMessage());
-                    return ApiProblem.of(failure);
+                    // Keycloak keeps organization names unique across the platform
+                    return failure.status().orElse(0) == HttpStatus.CONFLICT.value()
+                            ? ApiProblem.conflict("An agency named '" + request.name() + "' exists already; "
+                            + "choose another name.")
+                            : ApiProblem.of(failure);
                 });
     }
 

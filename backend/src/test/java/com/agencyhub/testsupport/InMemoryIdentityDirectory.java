@@ -68,8 +68,14 @@ public class InMemoryIdentityDirectory implements IdentityDirectory {
 
     @Override
     public Mono<OrganizationRef> ensureOrganization(String alias, String name) {
-        return Mono.fromSupplier(() -> organizations.computeIfAbsent(alias,
-                key -> new OrganizationRef(UUID.randomUUID().toString(), alias, name)));
+        return Mono.defer(() -> {
+            boolean nameTaken = organizations.values().stream()
+                    .anyMatch(org -> org.name().equals(name) && !org.alias().equals(alias));
+            return nameTaken // like Keycloak: organization names are unique in the realm
+                    ? Mono.error(new IdentityProviderException("organization name taken (test)", 409, null))
+                    : Mono.just(organizations.computeIfAbsent(alias,
+                            key -> new OrganizationRef(UUID.randomUUID().toString(), alias, name)));
+        });
     }
 
     @Override

@@ -32,6 +32,9 @@ import static com.agencyhub.jooq.Tables.AUDIT_EVENT;
 @Repository
 public class AuditRepository {
 
+    /** The name this list's cursors carry: a cursor of another list is refused. */
+    private static final String CURSOR_LIST = "audit-events";
+
     private static final TypeReference<Map<String, Object>> SNAPSHOT = new TypeReference<>() {
     };
 
@@ -77,7 +80,7 @@ public class AuditRepository {
         if (filter.to() != null) {
             conditions.add(AUDIT_EVENT.OCCURRED_AT.lt(filter.to()));
         }
-        List<String> after = Cursor.decode(cursor, 2);
+        List<String> after = Cursor.decode(CURSOR_LIST, cursor, 2);
         if (after != null) {
             conditions.add(DSL.row(AUDIT_EVENT.OCCURRED_AT, AUDIT_EVENT.ID).lt(instant(after.get(0)), Cursor.uuid(after.get(1))));
         }
@@ -87,7 +90,7 @@ public class AuditRepository {
                         .limit(limit + 1))
                 .map(this::event)
                 .collectList()
-                .map(rows -> Page.of(rows, limit, last -> Cursor.encode(last.occurredAt().toString(), last.id().toString())));
+                .map(rows -> Page.of(rows, limit, last -> Cursor.encode(CURSOR_LIST, last.occurredAt().toString(), last.id().toString())));
     }
 
     /** All events of one brand, oldest first, as a stream (for the brand's export). */

@@ -33,6 +33,9 @@ import static com.agencyhub.jooq.Tables.BRAND_CHANNEL;
 @Repository
 public class BrandRepository {
 
+    /** The name this list's cursors carry: a cursor of another list is refused. */
+    private static final String CURSOR_LIST = "brands";
+
     public Mono<Brand> insert(DSLContext sql, TenantId tenant, BrandSettings settings) {
         UUID id = UUID.randomUUID();
         return Mono.from(sql.insertInto(BRAND)
@@ -86,7 +89,7 @@ public class BrandRepository {
         if (query.scope() != null) {
             conditions.add(BRAND.ID.in(query.scope().stream().map(BrandId::value).toList()));
         }
-        List<String> after = Cursor.decode(cursor, 2);
+        List<String> after = Cursor.decode(CURSOR_LIST, cursor, 2);
         if (after != null) {
             conditions.add(DSL.row(BRAND.NAME, BRAND.ID).gt(after.get(0), Cursor.uuid(after.get(1))));
         }
@@ -96,7 +99,7 @@ public class BrandRepository {
                         .map(channels -> rows.stream()
                                 .map(row -> brand(row, channels.getOrDefault(row.getId(), List.of()))).toList()))
                 .map(brands -> Page.of(brands, limit,
-                        last -> Cursor.encode(last.settings().name(), last.id().toString())));
+                        last -> Cursor.encode(CURSOR_LIST, last.settings().name(), last.id().toString())));
     }
 
     private static Condition versioned(TenantId tenant, BrandId id, int expectedVersion) {

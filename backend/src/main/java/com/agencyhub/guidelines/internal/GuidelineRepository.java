@@ -31,6 +31,9 @@ import static com.agencyhub.jooq.Tables.GUIDELINE_VERSION;
 @Repository
 public class GuidelineRepository {
 
+    /** The name this list's cursors carry: a cursor of another list is refused. */
+    private static final String CURSOR_LIST = "guideline-versions";
+
     public Mono<GuidelineVersion> findDraft(DSLContext sql, TenantId tenant, BrandId brand) {
         return Mono.from(sql.selectFrom(GUIDELINE_VERSION)
                         .where(ofBrand(tenant, brand).and(GUIDELINE_VERSION.STATUS.eq(GuidelineStatus.DRAFT.value()))))
@@ -108,7 +111,7 @@ public class GuidelineRepository {
         if (publishedOnly) {
             conditions.add(GUIDELINE_VERSION.STATUS.eq(GuidelineStatus.PUBLISHED.value()));
         }
-        List<String> after = Cursor.decode(cursor, 1);
+        List<String> after = Cursor.decode(CURSOR_LIST, cursor, 1);
         if (after != null) {
             conditions.add(GUIDELINE_VERSION.NUMBER.lt(number(after.get(0))));
         }
@@ -126,7 +129,7 @@ public class GuidelineRepository {
                 .map(row -> new GuidelineVersionSummary(row.value1(), row.value2(), GuidelineStatus.of(row.value3()),
                         row.value4(), row.value5(), row.value6(), row.value7()))
                 .collectList()
-                .map(rows -> Page.of(rows, limit, last -> Cursor.encode(Integer.toString(last.number()))));
+                .map(rows -> Page.of(rows, limit, last -> Cursor.encode(CURSOR_LIST, Integer.toString(last.number()))));
     }
 
     private static Mono<Void> assign(DSLContext sql, TenantId tenant, UUID versionId, List<BrandAssignment> team) {

@@ -39,6 +39,9 @@ import static com.agencyhub.jooq.Tables.MEMBER;
 @Repository
 public class MemberRepository {
 
+    /** The name this list's cursors carry: a cursor of another list is refused. */
+    private static final String CURSOR_LIST = "members";
+
     private static final Field<UUID[]> BRAND_SCOPE = DSL.array(DSL
                     .select(CLIENT_BRAND_SCOPE.BRAND_ID).from(CLIENT_BRAND_SCOPE)
                     .where(CLIENT_BRAND_SCOPE.TENANT_ID.eq(MEMBER.TENANT_ID)
@@ -166,7 +169,7 @@ public class MemberRepository {
         }
         conditions.add(status != null ? MEMBER.STATUS.eq(status.value())
                 : MEMBER.STATUS.ne(MemberStatus.DEACTIVATED.value()));
-        List<String> after = Cursor.decode(cursor, 2);
+        List<String> after = Cursor.decode(CURSOR_LIST, cursor, 2);
         if (after != null) {
             UUID afterId = uuidFromCursor(after.get(1));
             conditions.add(DSL.row(MEMBER.DISPLAY_NAME, MEMBER.USER_ID).gt(DSL.row(after.get(0), afterId)));
@@ -175,7 +178,7 @@ public class MemberRepository {
                         .orderBy(MEMBER.DISPLAY_NAME, MEMBER.USER_ID).limit(limit + 1))
                 .map(MemberRepository::member)
                 .collectList()
-                .map(rows -> Page.of(rows, limit, last -> Cursor.encode(last.displayName(), last.id().toString())));
+                .map(rows -> Page.of(rows, limit, last -> Cursor.encode(CURSOR_LIST, last.displayName(), last.id().toString())));
     }
 
     private static UUID uuidFromCursor(String value) {

@@ -1,5 +1,6 @@
 package com.agencyhub.shared.identity;
 
+import com.agencyhub.shared.web.CleanText;
 import com.agencyhub.shared.web.FieldViolation;
 
 import java.util.ArrayList;
@@ -39,24 +40,12 @@ public final class PersonDetails {
             violations.add(new FieldViolation(field, "must not be blank", "blank"));
         } else if (value.strip().codePointCount(0, value.strip().length()) > MAX_NAME_LENGTH) {
             violations.add(new FieldViolation(field, "must be at most " + MAX_NAME_LENGTH + " characters", "too-long"));
-        } else if (hasControlCharacter(value) || hasLoneSurrogate(value)) {
+        } else if (hasControlCharacter(value) || !CleanText.isClean(value)) {
             violations.add(new FieldViolation(field, "must not contain control characters", "invalid-character"));
         }
     }
 
     private static boolean hasControlCharacter(String value) {
         return value.codePoints().anyMatch(Character::isISOControl);
-    }
-
-    private static boolean hasLoneSurrogate(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Opaque keyset cursors: the sort key of the last row of a page, encoded so that clients treat it as a
- * token. A cursor that does not decode is the client's error (400 on field {@code cursor}).
+ * Opaque keyset cursors: the list they belong to and the sort key of the last row of a page, encoded so that
+ * clients treat it as a token. A cursor that does not decode, or was made by another list, is the client's error
+ * (400 on field {@code cursor}).
  */
 public final class Cursor {
 
@@ -16,21 +17,21 @@ public final class Cursor {
     private Cursor() {
     }
 
-    public static String encode(String... keyParts) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(String.join(SEPARATOR, keyParts).getBytes(StandardCharsets.UTF_8));
+    public static String encode(String list, String... keyParts) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((list + SEPARATOR
+                + String.join(SEPARATOR, keyParts)).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The key parts of a cursor made by {@link #encode}; null for a null cursor (the first page). */
-    public static List<String> decode(String cursor, int expectedParts) {
+    /** The key parts of a cursor that {@link #encode} made for {@code list}; null for a null cursor (the first page). */
+    public static List<String> decode(String list, String cursor, int expectedParts) {
         if (cursor == null) {
             return null;
         }
         try {
             String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             List<String> parts = List.of(text.split(SEPARATOR, -1));
-            if (parts.size() == expectedParts) {
-                return parts;
+            if (parts.size() == expectedParts + 1 && parts.get(0).equals(list)) {
+                return parts.subList(1, parts.size());
             }
         } catch (IllegalArgumentException e) {
             // falls through to the problem below

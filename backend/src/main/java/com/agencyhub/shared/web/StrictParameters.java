@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * Whole numbers in query and path parameters are ASCII decimal digits, nothing else: Spring's default would read
  * {@code 0x10} as 16, {@code ٣} (an Arabic-Indic digit) as 3 and {@code " "} as absent. A query parameter that is sent
- * has a value: Spring would take {@code limit=} for the default.
+ * has a value (Spring would take {@code limit=} for the default), and no NUL or lone surrogate characters.
  */
 @ControllerAdvice
 class StrictParameters implements WebFilter {
@@ -36,11 +36,18 @@ class StrictParameters implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        return exchange.getRequest().getQueryParams().entrySet().stream()
-                .filter(parameter -> parameter.getValue().stream().anyMatch(value -> value == null || value.isEmpty()))
-                .findFirst()
-                .map(empty -> Mono.<Void>error(ApiProblem.invalidField(empty.getKey(), "must have a value when sent",
-                        "empty")))
-                .orElseGet(() -> chain.filter(exchange));
+        for (var parameter : exchange.getRequest().getQueryParams().entrySet()) {
+            for (String value : parameter.getValue()) {
+                if (value == null || value.isEmpty()) {
+                    return Mono.error(ApiProblem.invalidField(parameter.getKey(), "must have a value when sent",
+                            "empty"));
+                }
+                if (!CleanText.isClean(value)) {
+                    return Mono.error(ApiProblem.invalidField(parameter.getKey(), CleanText.RULE,
+                            "invalid-character"));
+                }
+            }
+        }
+        return chain.filter(exchange);
     }
 }

@@ -25,6 +25,9 @@ import static com.agencyhub.jooq.Tables.STRATEGY_VERSION;
 @Repository
 public class StrategyRepository {
 
+    /** The name this list's cursors carry: a cursor of another list is refused. */
+    private static final String CURSOR_LIST = "strategy-versions";
+
     public Mono<StrategyVersion> find(DSLContext sql, TenantId tenant, BrandId brand, int number) {
         return Mono.from(sql.selectFrom(STRATEGY_VERSION).where(ofBrand(tenant, brand)
                         .and(STRATEGY_VERSION.NUMBER.eq(number))))
@@ -92,7 +95,7 @@ public class StrategyRepository {
         if (approvedOnly) {
             conditions.add(STRATEGY_VERSION.STATUS.eq(value(StrategyStatus.APPROVED)));
         }
-        List<String> after = Cursor.decode(cursor, 1);
+        List<String> after = Cursor.decode(CURSOR_LIST, cursor, 1);
         if (after != null) {
             conditions.add(STRATEGY_VERSION.NUMBER.lt(number(after.get(0))));
         }
@@ -100,7 +103,7 @@ public class StrategyRepository {
                         .orderBy(STRATEGY_VERSION.NUMBER.desc()).limit(limit + 1))
                 .map(StrategyRepository::version)
                 .collectList()
-                .map(rows -> Page.of(rows, limit, last -> Cursor.encode(Integer.toString(last.number()))));
+                .map(rows -> Page.of(rows, limit, last -> Cursor.encode(CURSOR_LIST, Integer.toString(last.number()))));
     }
 
     private static int number(String part) {

@@ -25,6 +25,9 @@ import static com.agencyhub.jooq.Tables.TENANT;
 @Repository
 public class AgencyRepository {
 
+    /** The name this list's cursors carry: a cursor of another list is refused. */
+    private static final String CURSOR_LIST = "agencies";
+
     public Mono<Agency> insert(DSLContext sql, TenantId id, NewAgency agency) {
         return Mono.from(sql.insertInto(TENANT)
                         .set(TENANT.ID, id.value())
@@ -73,14 +76,14 @@ public class AgencyRepository {
             String pattern = "%" + query.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             conditions.add(TENANT.NAME.likeIgnoreCase(pattern, '\\').or(TENANT.SLUG.likeIgnoreCase(pattern, '\\')));
         }
-        List<String> after = Cursor.decode(cursor, 1);
+        List<String> after = Cursor.decode(CURSOR_LIST, cursor, 1);
         if (after != null) {
             conditions.add(TENANT.SLUG.gt(after.get(0)));
         }
         return Flux.from(sql.selectFrom(TENANT).where(conditions).orderBy(TENANT.SLUG).limit(limit + 1))
                 .map(AgencyRepository::agency)
                 .collectList()
-                .map(rows -> Page.of(rows, limit, last -> Cursor.encode(last.slug())));
+                .map(rows -> Page.of(rows, limit, last -> Cursor.encode(CURSOR_LIST, last.slug())));
     }
 
     private static Agency agency(TenantRecord row) {

@@ -92,9 +92,28 @@ class StrictInputApiTest extends ApiTest {
     }
 
     @Test
+    void aCursorOfOneListIsRefusedByAnother() {
+        newStaffMember(agency, "Cora", "Cursor");
+        String membersCursor = http.get().uri("/v1/members?limit=1").headers(h -> h.setBearerAuth(agency.adminToken()))
+                .exchange().expectStatus().isOk().expectBody(com.agencyhub.api.model.MemberPageDto.class)
+                .returnResult().getResponseBody().getNextCursor();
+        assertThat(membersCursor).isNotNull();
+        expectFieldError(http.get().uri("/v1/brands?cursor=" + membersCursor)
+                .headers(h -> h.setBearerAuth(agency.adminToken())).exchange(), "cursor");
+        http.get().uri("/v1/members?limit=1&cursor=" + membersCursor).headers(h -> h.setBearerAuth(agency.adminToken()))
+                .exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void nulInAQueryIsAFieldError() {
+        expectFieldError(http.get().uri(java.net.URI.create("/v1/agencies?q=a%00b")).headers(h -> h.setBearerAuth(
+                TestAgency.platformAdminToken())).exchange(), "q");
+    }
+
+    @Test
     void versionNumbersInPathsAreWholeNumbers() {
         for (String version : new String[]{"%20", "0x1", "1.0", "١"}) {
-            http.get().uri("/v1/brands/" + brand + "/strategy/versions/" + version)
+            http.get().uri(java.net.URI.create("/v1/brands/" + brand + "/strategy/versions/" + version))
                     .headers(h -> h.setBearerAuth(agency.adminToken())).exchange()
                     .expectStatus().value(status -> assertThat(status).as("version %s", version).isEqualTo(400));
         }

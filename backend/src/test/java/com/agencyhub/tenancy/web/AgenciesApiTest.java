@@ -72,6 +72,21 @@ class AgenciesApiTest extends ApiTest {
     }
 
     @Test
+    void anotherAgencysNameUnderANewSlugIsAConflictAndCreatesNothing() {
+        Map<String, Object> first = request("named-" + shortId());
+        post(first).expectStatus().isCreated();
+        Map<String, Object> second = request("renamed-" + shortId());
+        second.put("name", first.get("name"));
+
+        post(second).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo("https://agencyhub.dev/problems/conflict");
+
+        assertThat(identity.organization((String) second.get("slug"))).isEmpty();
+        assertThat(identity.user("owner@" + second.get("slug") + ".test")).isEmpty();
+        assertThat(listSlugs((String) second.get("slug"))).isEmpty();
+    }
+
+    @Test
     void invalidRequestsAreRefusedWithFieldErrorsAndWriteNothing() {
         String slug = "invalid-" + shortId();
         Map<String, Object> badZone = request(slug);

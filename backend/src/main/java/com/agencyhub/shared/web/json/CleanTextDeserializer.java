@@ -1,5 +1,6 @@
 package com.agencyhub.shared.web.json;
 
+import com.agencyhub.shared.web.CleanText;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
@@ -16,25 +17,9 @@ final class CleanTextDeserializer extends StringDeserializer {
             return (String) context.handleUnexpectedToken(String.class, parser);
         }
         String text = parser.getString();
-        if (!isClean(text)) {
-            throw new RefusedValueException(parser, text, String.class,
-                    "must not contain NUL characters or unpaired surrogates", "invalid-character");
+        if (!CleanText.isClean(text)) {
+            throw new RefusedValueException(parser, text, String.class, CleanText.RULE, "invalid-character");
         }
         return text;
-    }
-
-    static boolean isClean(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\u0000') {
-                return false;
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
     }
 }
