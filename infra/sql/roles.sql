@@ -14,3 +14,12 @@ create role agencyhub_app login password :app_password nosuperuser nocreatedb no
 create role agencyhub_platform login password :platform_password nosuperuser nocreatedb nocreaterole nobypassrls;
 create database agencyhub owner agencyhub_owner;
 grant connect on database agencyhub to agencyhub_app, agencyhub_platform;
+
+-- Backstops: the backend ends every transaction itself (commit, rollback, also when a client goes away), but a
+-- transaction left open holds locks and a pooled connection, so PostgreSQL ends any that sits idle for 30 s (the
+-- longest legitimate pause inside one is an identity-provider call during an invitation, well under that), and
+-- any statement that runs for 30 s (API queries take milliseconds; a brand export streams one query).
+alter role agencyhub_app set idle_in_transaction_session_timeout = '30s';
+alter role agencyhub_app set statement_timeout = '30s';
+alter role agencyhub_platform set idle_in_transaction_session_timeout = '30s';
+alter role agencyhub_platform set statement_timeout = '30s';

@@ -8,9 +8,7 @@ import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 import java.time.Duration;
 
@@ -24,7 +22,6 @@ import java.time.Duration;
 class PlatformDatabase implements DisposableBean {
 
     private final ConnectionPool pool;
-    private final TransactionalOperator operator;
 
     PlatformDatabase(R2dbcProperties application, PlatformDatabaseProperties platform) {
         ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(application.getUrl()).mutate()
@@ -39,15 +36,10 @@ class PlatformDatabase implements DisposableBean {
                 .maxIdleTime(Duration.ofMinutes(10))
                 .maxAcquireTime(Duration.ofSeconds(5))
                 .build());
-        this.operator = TransactionalOperator.create(new R2dbcTransactionManager(pool));
     }
 
     ConnectionFactory connections() {
         return pool;
-    }
-
-    TransactionalOperator operator() {
-        return operator;
     }
 
     @Override

@@ -1,53 +1,70 @@
 package com.agencyhub.shared.db;
 
 import com.agencyhub.shared.TenantId;
+import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
-import org.springframework.r2dbc.connection.ConnectionFactoryUtils;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.ReactiveTransactionManager;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The one way modules touch the database: a transaction on one pooled R2DBC connection, a jOOQ context
- * bound to it, and the row-level-security scope set transaction-locally ({@code set_config(..., true)}), so
- * it can never leak to the next borrower of the connection. Work that fails rolls the whole transaction back.
+ * The one way modules touch the database: a transaction on one pooled R2DBC connection, a jOOQ context bound to
+ * it, and the row-level-security scope set transaction-locally ({@code set_config(..., true)}), so it can never leak
+ * to the next borrower of the connection. Work that fails rolls the whole transaction back.
  *
- * <p>Agency work runs as the application role, which sees one agency's rows. Cross-agency work runs as the
- * platform role on {@link PlatformDatabase}'s pool: the policies that open every agency name that role, so no
- * setting the application role can make widens its view.
+ * <p>Every transaction ends, whatever its subscriber does: commit after the work, rollback after an error or a
+ * cancellation (a client that went away, a timeout), and the connection goes back to the pool. Those endings run
+ * detached from the subscriber, so a cancellation that arrives while a commit is under way cannot leave the
+ * connection idle in an open transaction.
+ *
+ * <p>Work for the same agency started inside a transaction (a module asking another one) joins it: same connection,
+ * same transaction. Agency work runs as the application role, which sees one agency's rows. Cross-agency work runs
+ * as the platform role on {@link PlatformDatabase}'s pool: the policies that open every agency name that role, so
+ * no setting the application role can make widens its view.
  */
 @Component
 public class Transactions {
 
+    private static final Logger log = LoggerFactory.getLogger(Transactions.class);
     private static final Settings SETTINGS = new Settings().withExecuteLogging(false);
 
     private final ConnectionFactory connections;
-    private final TransactionalOperator operator;
     private final PlatformDatabase platform;
 
-    Transactions(ConnectionFactory connections, ReactiveTransactionManager transactionManager,
-                 PlatformDatabase platform) {
+    Transactions(ConnectionFactory connections, PlatformDatabase platform) {
         this.connections = connections;
-        this.operator = TransactionalOperator.create(transactionManager);
         this.platform = platform;
     }
 
     /** Runs the work for one agency: RLS shows and accepts only that agency's rows. */
     public <T> Mono<T> inTenant(TenantId tenant, Function<DSLContext, Mono<T>> work) {
-        return operator.transactional(scoped(connections, tenant).flatMap(work));
+        return transaction(connections, tenant, work);
     }
 
-    /** Like {@link #inTenant}, for work that streams many results. */
+    /** Like {@link #inTenant}, for work that streams many results (the transaction lasts as long as the stream). */
     public <T> Flux<T> inTenantMany(TenantId tenant, Function<DSLContext, Flux<T>> work) {
-        return operator.transactional(scoped(connections, tenant).flatMapMany(work));
+        return Flux.deferContextual(context -> {
+            Optional<Ongoing> ongoing = joinable(context, connections, tenant);
+            if (ongoing.isPresent()) {
+                return work.apply(ongoing.get().sql());
+            }
+            return Flux.usingWhen(Mono.from(connections.create()),
+                    connection -> begin(connection, tenant).flatMapMany(sql -> work.apply(sql)
+                            .contextWrite(Context.of(Ongoing.class, new Ongoing(connections, tenant, sql)))),
+                    Transactions::commit, Transactions::rollback, Transactions::rollback);
+        });
     }
 
     /**
@@ -55,7 +72,7 @@ public class Transactions {
      * visible across agencies, and the given agency's own rows (its first admin, its audit trail) are writable.
      */
     public <T> Mono<T> asPlatformFor(TenantId tenant, Function<DSLContext, Mono<T>> work) {
-        return platform.operator().transactional(scoped(platform.connections(), tenant).flatMap(work));
+        return transaction(platform.connections(), tenant, work);
     }
 
     /** Runs platform work that concerns no single agency, such as listing them or a person's memberships. */
@@ -63,12 +80,69 @@ public class Transactions {
         return asPlatformFor(null, work);
     }
 
-    private static Mono<DSLContext> scoped(ConnectionFactory pool, TenantId tenant) {
-        return ConnectionFactoryUtils.getConnection(pool).flatMap(connection -> {
-            DSLContext sql = DSL.using(connection, SQLDialect.POSTGRES, SETTINGS);
-            return Mono.from(sql.select(DSL.function("set_config", String.class, DSL.inline("app.tenant_id"),
-                            DSL.val(tenant == null ? "" : tenant.toString()), DSL.inline(true))))
-                    .thenReturn(sql);
+    /** The transaction a piece of work runs in, kept in the Reactor context so that nested work can join it. */
+    private record Ongoing(ConnectionFactory pool, TenantId tenant, DSLContext sql) {
+
+        boolean serves(ConnectionFactory otherPool, TenantId otherTenant) {
+            return pool == otherPool && Objects.equals(tenant, otherTenant);
+        }
+    }
+
+    private static <T> Mono<T> transaction(ConnectionFactory pool, TenantId tenant, Function<DSLContext, Mono<T>> work) {
+        return Mono.deferContextual(context -> {
+            Optional<Ongoing> ongoing = joinable(context, pool, tenant);
+            if (ongoing.isPresent()) {
+                return work.apply(ongoing.get().sql());
+            }
+            return Mono.usingWhen(Mono.from(pool.create()),
+                    connection -> begin(connection, tenant).flatMap(sql -> work.apply(sql)
+                            .contextWrite(Context.of(Ongoing.class, new Ongoing(pool, tenant, sql)))),
+                    Transactions::commit, Transactions::rollback, Transactions::rollback);
         });
+    }
+
+    private static Optional<Ongoing> joinable(reactor.util.context.ContextView context, ConnectionFactory pool,
+                                              TenantId tenant) {
+        return context.getOrEmpty(Ongoing.class).map(Ongoing.class::cast)
+                .filter(ongoing -> ongoing.serves(pool, tenant));
+    }
+
+    private static Mono<Void> commit(Connection connection) {
+        return end(connection, Connection::commitTransaction, "commit");
+    }
+
+    private static Mono<Void> rollback(Connection connection, Throwable error) {
+        return rollback(connection);
+    }
+
+    private static Mono<Void> rollback(Connection connection) {
+        return end(connection, Connection::rollbackTransaction, "rollback");
+    }
+
+    private static Mono<DSLContext> begin(Connection connection, TenantId tenant) {
+        DSLContext sql = DSL.using(connection, SQLDialect.POSTGRES, SETTINGS);
+        return Mono.from(connection.beginTransaction())
+                .then(Mono.from(sql.select(DSL.function("set_config", String.class, DSL.inline("app.tenant_id"),
+                        DSL.val(tenant == null ? "" : tenant.toString()), DSL.inline(true)))))
+                .thenReturn(sql);
+    }
+
+    /**
+     * Commits or rolls back, then returns the connection to the pool: subscribed on its own, so that cancelling the
+     * caller cannot stop it half-way. A failed commit is the caller's error; a failed rollback is only logged (the
+     * connection is closed either way, and PostgreSQL ends a transaction whose connection closes).
+     */
+    private static Mono<Void> end(Connection connection, Function<Connection, Publisher<Void>> ending, String what) {
+        Mono<Void> finish = Mono.from(ending.apply(connection))
+                .onErrorResume(failure -> what.equals("commit") ? Mono.error(failure) : logged(what, failure))
+                .then(Mono.defer(() -> Mono.from(connection.close())))
+                .onErrorResume(failure -> Mono.from(connection.close()).onErrorResume(ignored -> Mono.empty())
+                        .then(Mono.error(failure)));
+        return Mono.create(sink -> finish.subscribe(null, sink::error, sink::success));
+    }
+
+    private static Mono<Void> logged(String what, Throwable failure) {
+        log.warn("Transaction {} failed; the connection is closed all the same: {}", what, failure.toString());
+        return Mono.empty();
     }
 }

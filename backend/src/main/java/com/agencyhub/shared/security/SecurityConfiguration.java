@@ -29,6 +29,9 @@ import org.springframework.security.web.server.firewall.ServerExchangeRejectedHa
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import reactor.core.publisher.Mono;
 
 import java.security.KeyFactory;
@@ -60,7 +63,7 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder, ProblemWriter problems,
-                                       MemberAccess memberAccess) {
+                                       MemberAccess memberAccess, CorsProperties cors) {
         ServerAuthenticationEntryPoint unauthorized = (exchange, error) -> {
             log.debug("Refused a bearer token: {}", error.getMessage());
             exchange.getResponse().getHeaders().set("WWW-Authenticate", wwwAuthenticate(error));
@@ -71,7 +74,9 @@ public class SecurityConfiguration {
                 AgencyAccessFilter.agencyToBeNamed(exchange) ? AgencyAccessFilter.SEVERAL_AGENCIES
                         : "Your roles do not allow this operation."));
         return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .csrf(ServerHttpSecurity.CsrfSpec::disable) // bearer tokens, no cookies: nothing to forge
+                .cors(ServerHttpSecurity.CorsSpec::disable) // our own filter below, answering refusals as problems
+                .addFilterAt(new CorsProblemFilter(corsConfiguration(cors), problems), SecurityWebFiltersOrder.CORS)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
@@ -113,6 +118,24 @@ public class SecurityConfiguration {
                         .accessDeniedHandler(forbidden))
                 .addFilterBefore(new AgencyAccessFilter(memberAccess, problems), SecurityWebFiltersOrder.AUTHORIZATION)
                 .build();
+    }
+
+    /**
+     * Browser front ends on the configured origins may call the API with bearer tokens (no cookies, so no
+     * credentials mode); every other origin gets no CORS headers, and its preflight is refused.
+     */
+    private static CorsConfigurationSource corsConfiguration(CorsProperties properties) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(properties.allowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", AgencyAccessFilter.AGENCY_HEADER,
+                "Idempotency-Key"));
+        cors.setExposedHeaders(List.of("ETag", "Location", "Retry-After", "WWW-Authenticate"));
+        cors.setMaxAge(properties.maxAge());
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/v1/**", cors);
+        source.registerCorsConfiguration("/api/**", cors);
+        return source;
     }
 
     /**

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -54,8 +53,7 @@ class RowLevelSecurityTest extends ApiTest {
         // a pool of exactly one connection, so every transaction below reuses the same server session
         ConnectionFactory unpooled = ((ConnectionPool) pooled).unwrap();
         singleConnection = new ConnectionPool(ConnectionPoolConfiguration.builder(unpooled).maxSize(1).initialSize(1).build());
-        overSingleConnection = new Transactions(singleConnection, new R2dbcTransactionManager(singleConnection),
-                platform);
+        overSingleConnection = new Transactions(singleConnection, platform);
     }
 
     @AfterAll

@@ -15,6 +15,8 @@ public final class PostgresBootstrap {
     public static final String OWNER = "agencyhub_owner";
     public static final String APP = "agencyhub_app";
     public static final String PLATFORM = "agencyhub_platform";
+    public static final String IDLE_IN_TRANSACTION_TIMEOUT = "30s";
+    public static final String STATEMENT_TIMEOUT = "30s";
 
     private PostgresBootstrap() {
     }
@@ -34,6 +36,12 @@ public final class PostgresBootstrap {
                 }
             }
             sql.execute("grant connect on database " + database + " to " + APP + ", " + PLATFORM);
+            for (String role : new String[]{APP, PLATFORM}) {
+                // backstops (infra/sql/roles.sql explains them)
+                sql.execute("alter role " + role + " set idle_in_transaction_session_timeout = '"
+                        + IDLE_IN_TRANSACTION_TIMEOUT + "'");
+                sql.execute("alter role " + role + " set statement_timeout = '" + STATEMENT_TIMEOUT + "'");
+            }
         }
     }
 
