@@ -36,6 +36,9 @@ public final class OpenApiContract {
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDialect(Dialects.getOpenApi31());
     private static final Map<String, Schema> COMPILED = new ConcurrentHashMap<>();
     private static final List<Route> ROUTES = routes();
+    private static final Map<String, String> PROBLEM_TYPES = problemTypes();
+    private static final tools.jackson.databind.json.JsonMapper PROBLEM_JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     private OpenApiContract() {
     }
@@ -96,6 +99,21 @@ public final class OpenApiContract {
             throw new AssertionError("%s %s answered %s with a body that breaks the contract: %s%n%s"
                     .formatted(method, path, status, errors, body));
         }
+        if (MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(actual)) {
+            String type = PROBLEM_JSON.readTree(body).path("type").asString();
+            String listed = PROBLEM_TYPES.get(type.substring(type.lastIndexOf('/') + 1));
+            if (!status.equals(listed)) {
+                throw new AssertionError("%s %s answered %s with problem type %s, which the contract's table lists as %s"
+                        .formatted(method, path, status, type, listed));
+            }
+        }
+    }
+
+    /** Validates a JSON document against the schema at a JSON pointer into the contract; the errors, if any. */
+    static List<String> violations(String schemaPointer, String json) {
+        Schema schema = COMPILED.computeIfAbsent(schemaPointer,
+                key -> SCHEMAS.getSchema(SchemaLocation.of("classpath:" + LOCATION + "#" + key)));
+        return schema.validate(json, InputFormat.JSON).stream().map(Object::toString).toList();
     }
 
     /** The contract itself, for tests generated from it. */
@@ -120,6 +138,19 @@ public final class OpenApiContract {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The table of problem types in the contract's description: {@code | `validation` | 400 |} and so on. */
+    private static Map<String, String> problemTypes() {
+        Map<String, String> types = new java.util.HashMap<>();
+        Pattern row = Pattern.compile("^\\|\\s*`([a-z-]+)`\\s*\\|\\s*(\\d{3})\\s*\\|\\s*$");
+        for (String line : SPEC.path("info").path("description").asString().split("\n")) {
+            var match = row.matcher(line.strip());
+            if (match.matches()) {
+                types.put(match.group(1), match.group(2));
+            }
+        }
+        return Map.copyOf(types);
     }
 
     /** Paths with literal segments first, so /v1/agency is not taken for a template. */

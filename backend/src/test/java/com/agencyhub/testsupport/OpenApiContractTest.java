@@ -25,6 +25,13 @@ class OpenApiContractTest {
     }
 
     @Test
+    void aProblemTypeTheContractDoesNotListFails() {
+        assertThatThrownBy(() -> check(HttpStatus.UNAUTHORIZED, "application/problem+json",
+                "{\"type\":\"https://agencyhub.dev/problems/internal\",\"title\":\"Oops\",\"status\":401}"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("problem type");
+    }
+
+    @Test
     void aMatchingProblemPasses() {
         assertThatCode(() -> check(HttpStatus.UNAUTHORIZED, "application/problem+json",
                 "{\"type\":\"https://agencyhub.dev/problems/unauthorized\",\"title\":\"Unauthorized\",\"status\":401}"))

@@ -35,8 +35,10 @@ class AuditEventsExportSection implements BrandExportSection {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", event.id().toString());
         row.put("occurredAt", event.occurredAt().toString());
-        row.put("actorId", event.actorId().value().toString());
-        row.put("actorName", event.actorName());
+        Map<String, Object> actor = new LinkedHashMap<>(); // as the AuditEvent of the API: actor {id, name}
+        actor.put("id", event.actorId().value().toString());
+        actor.put("name", event.actorName());
+        row.put("actor", actor);
         row.put("action", event.action());
         row.put("entityType", event.entityType());
         row.put("entityId", event.entityId().toString());

@@ -30,6 +30,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import com.agencyhub.shared.web.json.RefusedValueException;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -86,6 +87,12 @@ public class ProblemHandling implements WebExceptionHandler {
                     : ApiProblem.invalidField(missing.getName(), "is required", "required");
         }
         if (error instanceof HandlerMethodValidationException invalid) {
+            Optional<ParameterValidationResult> ifMatch = invalid.getParameterValidationResults().stream()
+                    .filter(result -> "If-Match".equalsIgnoreCase(parameterName(result))).findFirst();
+            if (ifMatch.isPresent()) { // an empty If-Match is a missing one; any other unusable one is not current
+                return ifMatch.get().getArgument() instanceof String tag && !tag.isBlank()
+                        ? ApiProblem.preconditionFailed() : ApiProblem.preconditionRequired();
+            }
             return ApiProblem.validation(invalid.getParameterValidationResults().stream()
                     .flatMap(result -> result.getResolvableErrors().stream().map(message -> new FieldViolation(
                             parameterName(result), message.getDefaultMessage(), "invalid")))

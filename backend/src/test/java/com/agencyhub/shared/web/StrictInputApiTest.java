@@ -111,6 +111,15 @@ class StrictInputApiTest extends ApiTest {
     }
 
     @Test
+    void anEmptyIfMatchIsAMissingOne() {
+        http.patch().uri("/v1/agency").headers(h -> {
+                    h.setBearerAuth(agency.adminToken());
+                    h.set("If-Match", "");
+                }).contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\": \"Renamed\"}").exchange()
+                .expectStatus().isEqualTo(428);
+    }
+
+    @Test
     void versionNumbersInPathsAreWholeNumbers() {
         for (String version : new String[]{"%20", "0x1", "1.0", "١"}) {
             http.get().uri(java.net.URI.create("/v1/brands/" + brand + "/strategy/versions/" + version))
