@@ -1,0 +1,52 @@
+package com.agencyhub.shared.web;
+
+import com.agencyhub.testsupport.db.TestDatabase;
+import com.agencyhub.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Over real HTTP: probes and metrics answer on the management port only, never on the API port. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "management.server.port=0")
+@ActiveProfiles("test")
+class ManagementPortTest {
+
+    @LocalServerPort
+    int apiPort;
+
+    @LocalManagementPort
+    int managementPort;
+
+    @DynamicPropertySource
+    static void environment(DynamicPropertyRegistry registry) {
+        TestDatabase.get().register(registry);
+        registry.add("agencyhub.auth.issuer", () -> TestTokens.ISSUER);
+        registry.add("agencyhub.auth.audience", () -> TestTokens.AUDIENCE);
+        registry.add("agencyhub.auth.public-key", TestTokens::publicKeyPem);
+    }
+
+    @Test
+    void metricsAndProbesAreOnTheManagementPortOnly() {
+        assertThat(managementPort).isNotEqualTo(apiPort);
+        WebTestClient management = WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
+        WebTestClient api = WebTestClient.bindToServer().baseUrl("http://localhost:" + apiPort).build();
+
+        String metrics = management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrics).contains("jvm_memory_used_bytes");
+        management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+
+        api.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        api.get().uri("/actuator/health/readiness").exchange().expectStatus().isNotFound();
+    }
+}
