@@ -111,11 +111,16 @@ public class BrandCalendars {
     /** How a policy's minutes count from the received instant. */
     private interface Clock {
         Clock AROUND_THE_CLOCK = Instant::plus;
+        Duration HORIZON = Duration.ofDays(366);
 
         Instant add(Instant start, Duration amount);
 
+        /** Due times further than {@link #HORIZON} away mean the plan has (almost) no business time: a 409. */
         static Clock business(BusinessCalendar calendar) {
-            return calendar::add;
+            return (start, amount) -> calendar.addWithin(start, amount, start.plus(HORIZON)).orElseThrow(() ->
+                    ApiProblem.conflict("The brand's coverage windows hold less than " + amount.toMinutes()
+                            + " business minutes within " + HORIZON.toDays() + " days after " + start
+                            + "; widen the windows of the approved strategy."));
         }
     }
 }

@@ -93,6 +93,26 @@ public final class BusinessCalendar {
                 + start + " with " + remaining + " of " + amount + " still to add");
     }
 
+    /**
+     * Like {@link #add}, but looking no further than {@code limit}: empty when the business time does not pass
+     * before it. Bounds the work for calendars with almost no business time and long targets.
+     */
+    public Optional<Instant> addWithin(Instant start, Duration amount, Instant limit) {
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("business time to add must not be negative: " + amount);
+        }
+        SpanCursor cursor = cursor(start, limit);
+        Duration remaining = amount;
+        for (Span span = cursor.next(); span != null; span = cursor.next()) {
+            if (remaining.compareTo(span.duration()) <= 0) {
+                Instant due = span.start().plus(remaining);
+                return due.isAfter(limit) ? Optional.empty() : Optional.of(due);
+            }
+            remaining = remaining.minus(span.duration());
+        }
+        return Optional.empty();
+    }
+
     /** The business time in {@code [from, to)}. */
     public Duration between(Instant from, Instant to) {
         return businessSpans(from, to).stream().map(Span::duration).reduce(Duration.ZERO, Duration::plus);

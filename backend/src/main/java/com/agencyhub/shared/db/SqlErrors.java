@@ -1,6 +1,8 @@
 package com.agencyhub.shared.db;
 
 import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.R2dbcTransientResourceException;
 
 /** Reads PostgreSQL error codes out of failures that jOOQ and R2DBC wrap in their own exceptions. */
 public final class SqlErrors {
@@ -17,6 +19,26 @@ public final class SqlErrors {
 
     public static boolean isCheckViolation(Throwable error) {
         return CHECK_VIOLATION.equals(sqlState(error));
+    }
+
+    /**
+     * Whether the database could not be used at all: no connection (refused, closed, timed out, pool exhausted
+     * beyond its wait) or PostgreSQL shutting down or starting (SQLSTATE class 57P, 08). A retry may succeed.
+     */
+    public static boolean isDatabaseUnavailable(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof R2dbcNonTransientResourceException || t instanceof R2dbcTransientResourceException
+                    || t instanceof java.net.ConnectException || t instanceof java.nio.channels.ClosedChannelException
+                    || t instanceof java.util.concurrent.TimeoutException
+                    || t.getClass().getName().equals("reactor.pool.PoolAcquireTimeoutException")) {
+                return true;
+            }
+            if (t instanceof R2dbcException r2dbc && r2dbc.getSqlState() != null
+                    && (r2dbc.getSqlState().startsWith("57P") || r2dbc.getSqlState().startsWith("08"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String sqlState(Throwable error) {

@@ -17,6 +17,7 @@ public class ApiProblem extends RuntimeException {
 
     private static final String TYPE_BASE = "https://agencyhub.dev/problems/";
     private static final int IDENTITY_PROVIDER_RETRY_SECONDS = 10;
+    private static final int DATABASE_RETRY_SECONDS = 5;
 
     private final HttpStatus status;
     private final String type;
@@ -88,6 +89,13 @@ public class ApiProblem extends RuntimeException {
                 "Identity provider unavailable",
                 "The identity provider did not answer in time; nothing was changed. Retry later.", List.of())
                 .retryAfter(IDENTITY_PROVIDER_RETRY_SECONDS);
+    }
+
+    /** The database could not be used (down, restarting, no connection to be had); nothing was changed. */
+    public static ApiProblem databaseUnavailable() {
+        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
+                "The database is not available right now; nothing was changed. Retry later.", List.of())
+                .retryAfter(DATABASE_RETRY_SECONDS);
     }
 
     public static ApiProblem identityProviderFailed() {

@@ -105,6 +105,11 @@ public class ProblemHandling implements WebExceptionHandler {
             return new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Not found",
                     "There is no resource at this path.", List.of());
         }
+        if (SqlErrors.isDatabaseUnavailable(error)) {
+            log.warn("Database unavailable on {} {}: {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), error.toString());
+            return ApiProblem.databaseUnavailable();
+        }
         // safety nets: services check these cases themselves, the database has the last word
         if (SqlErrors.isUniqueViolation(error)) {
             return ApiProblem.conflict("The change conflicts with existing data.");

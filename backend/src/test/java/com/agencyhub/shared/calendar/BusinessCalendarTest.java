@@ -90,6 +90,21 @@ class BusinessCalendarTest {
     }
 
     @Test
+    void addingWithinALimitLooksNoFurtherThanIt() {
+        BusinessCalendar oneMinuteAWeek = new BusinessCalendar(new BusinessHours(BERLIN,
+                List.of(window(MONDAY, "09:00", "09:01")), HolidayRule.NONE), Holidays.none());
+        Instant friday = berlin("2026-03-06T16:00");
+        Instant aYearLater = friday.plus(Duration.ofDays(366));
+
+        assertThat(oneMinuteAWeek.addWithin(friday, minutes(43_200), aYearLater)).isEmpty();
+        assertThat(oneMinuteAWeek.addWithin(friday, minutes(52), aYearLater)).contains(berlin("2027-03-01T09:01"));
+        assertThat(oneMinuteAWeek.addWithin(friday, minutes(53), aYearLater)).isEmpty();
+        assertThat(oneMinuteAWeek.addWithin(friday, minutes(3), aYearLater)).contains(berlin("2026-03-23T09:01"));
+        assertThat(oneMinuteAWeek.addWithin(friday, minutes(3), aYearLater))
+                .contains(oneMinuteAWeek.add(friday, minutes(3)));
+    }
+
+    @Test
     void christmasInGermanyClosesOnTheTwentyFifthAndTwentySixth() {
         BusinessCalendar calendar = new BusinessCalendar(
                 new BusinessHours(BERLIN, officeHours(), HolidayRule.NONE), RegionHolidays.of("DE"));
