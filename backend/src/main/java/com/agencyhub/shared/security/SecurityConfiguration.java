@@ -41,6 +41,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The API is an OAuth2 resource server for Keycloak access tokens. The token says who the caller is;
@@ -53,6 +54,9 @@ import java.util.List;
 public class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+    /** The methods Spring Security's firewall lets through; any other (TRACE, CONNECT, …) is a 405. */
+    private static final Set<HttpMethod> FIREWALL_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
+            HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS);
 
     private static final String[] STAFF = {Role.AGENCY_ADMIN.claimValue(), Role.AGENCY_MANAGER.claimValue(),
             Role.SOCIAL_MEDIA_MANAGER.claimValue()};
@@ -146,6 +150,12 @@ public class SecurityConfiguration {
     ServerExchangeRejectedHandler rejectedRequests(ProblemWriter problems) {
         return (exchange, rejected) -> {
             log.debug("Firewall refused {}: {}", exchange.getRequest().getPath(), rejected.getMessage());
+            if (!FIREWALL_METHODS.contains(exchange.getRequest().getMethod())) {
+                exchange.getResponse().getHeaders().setAllow(FIREWALL_METHODS);
+                return problems.write(exchange, new ApiProblem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
+                        "Method not allowed", "This API does not accept " + exchange.getRequest().getMethod() + ".",
+                        List.of()));
+            }
             return problems.write(exchange, ApiProblem.badRequest(
                     "The request path contains characters or segments this API does not accept."));
         };

@@ -111,6 +111,17 @@ class StrictInputApiTest extends ApiTest {
     }
 
     @Test
+    void refusedMethodsAndPathsAreProblems() {
+        http.method(org.springframework.http.HttpMethod.valueOf("TRACE")).uri("/v1/me").exchange()
+                .expectStatus().isEqualTo(405).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        for (String path : new String[]{"/v1/brands/%2F", "/v1/brands/a%00b", "//v1//brands"}) {
+            http.get().uri(java.net.URI.create(path)).headers(h -> h.setBearerAuth(agency.adminToken())).exchange()
+                    .expectStatus().value(status -> assertThat(status).as(path).isEqualTo(400))
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
+
+    @Test
     void anEmptyIfMatchIsAMissingOne() {
         http.patch().uri("/v1/agency").headers(h -> {
                     h.setBearerAuth(agency.adminToken());
