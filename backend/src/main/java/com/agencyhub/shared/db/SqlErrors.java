@@ -33,12 +33,17 @@ public final class SqlErrors {
                     || t.getClass().getName().equals("reactor.pool.PoolAcquireTimeoutException")) {
                 return true;
             }
-            if (t instanceof R2dbcException r2dbc && r2dbc.getSqlState() != null
-                    && (r2dbc.getSqlState().startsWith("57P") || r2dbc.getSqlState().startsWith("08"))) {
+            if (t instanceof R2dbcException r2dbc && unavailable(r2dbc.getSqlState())
+                    || t instanceof java.sql.SQLException jdbc && unavailable(jdbc.getSQLState())
+                    || t instanceof java.sql.SQLTransientConnectionException) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean unavailable(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("57P") || sqlState.startsWith("08"));
     }
 
     private static String sqlState(Throwable error) {

@@ -2,6 +2,7 @@ package com.agencyhub.shared.security;
 
 import com.agencyhub.shared.web.ApiProblem;
 import com.agencyhub.shared.web.ProblemWriter;
+import com.agencyhub.shared.web.ratelimit.RateLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -67,7 +68,7 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder, ProblemWriter problems,
-                                       MemberAccess memberAccess, CorsProperties cors) {
+                                       MemberAccess memberAccess, CorsProperties cors, RateLimits rateLimits) {
         ServerAuthenticationEntryPoint unauthorized = (exchange, error) -> {
             log.debug("Refused a bearer token: {}", error.getMessage());
             exchange.getResponse().getHeaders().set("WWW-Authenticate", wwwAuthenticate(error));
@@ -121,6 +122,7 @@ public class SecurityConfiguration {
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
                 .addFilterBefore(new AgencyAccessFilter(memberAccess, problems), SecurityWebFiltersOrder.AUTHORIZATION)
+                .addFilterBefore(rateLimits.filter(), SecurityWebFiltersOrder.AUTHORIZATION) // the agency is known
                 .build();
     }
 

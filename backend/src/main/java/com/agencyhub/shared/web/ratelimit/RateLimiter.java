@@ -1,0 +1,80 @@
+package com.agencyhub.shared.web.ratelimit;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcProperties;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Token buckets (Bucket4j) whose state lives in PostgreSQL, so that every backend instance draws from the same
+ * buckets. Bucket4j's JDBC access blocks: it runs on the bounded elastic scheduler, through a small pool of its own
+ * as the application role.
+ */
+@Component
+class RateLimiter implements DisposableBean {
+
+    /** One bucket to draw a request from: its key and its limit. */
+    record Draw(String key, RateLimitProperties.Limit limit) {
+    }
+
+    /** The outcome: refused with how long until a retry may pass, or allowed with what remains of the first bucket. */
+    record Verdict(boolean allowed, long limit, long remaining, Duration untilRefill) {
+    }
+
+    private final HikariDataSource buckets;
+    private final ProxyManager<String> proxies;
+
+    RateLimiter(R2dbcProperties database, RateLimitProperties properties) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("rate-limits");
+        config.setJdbcUrl(database.getUrl().replaceFirst("^r2dbc:", "jdbc:"));
+        config.setUsername(database.getUsername());
+        config.setPassword(database.getPassword());
+        config.setMaximumPoolSize(properties.poolSize());
+        config.setMinimumIdle(0);
+        config.setInitializationFailTimeout(-1); // a database that is down at start is a 503 per request, not a crash
+        config.setConnectionTimeout(Duration.ofSeconds(2).toMillis()); // fail fast: a 503, not a hung request
+        this.buckets = new HikariDataSource(config);
+        this.proxies = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(buckets)
+                .primaryKeyMapper(io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper.STRING)
+                .table("rate_limit_bucket").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                        Duration.ofDays(1)))
+                .build();
+    }
+
+    /** Draws one token from each bucket in order, stopping at the first that refuses. */
+    Mono<Verdict> draw(List<Draw> draws) {
+        return Flux.fromIterable(draws)
+                .concatMap(draw -> Mono.fromCallable(() -> probe(draw)).subscribeOn(Schedulers.boundedElastic())
+                        .map(probe -> new Verdict(probe.isConsumed(), draw.limit().capacity(),
+                                probe.getRemainingTokens(), Duration.ofNanos(probe.getNanosToWaitForRefill()))))
+                .takeUntil(verdict -> !verdict.allowed())
+                .reduce((first, next) -> next.allowed() ? first : next);
+    }
+
+    private ConsumptionProbe probe(Draw draw) {
+        BucketConfiguration configuration = BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(draw.limit().capacity())
+                        .refillGreedy(draw.limit().capacity(), draw.limit().period()))
+                .build();
+        return proxies.builder().build(draw.key(), () -> configuration).tryConsumeAndReturnRemaining(1);
+    }
+
+    @Override
+    public void destroy() {
+        buckets.close();
+    }
+}
