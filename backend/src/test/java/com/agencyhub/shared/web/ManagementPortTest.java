@@ -1,6 +1,7 @@
 package com.agencyhub.shared.web;
 
 import com.agencyhub.testsupport.db.TestDatabase;
+import com.agencyhub.testsupport.TestAgency;
 import com.agencyhub.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +33,20 @@ class ManagementPortTest {
         registry.add("agencyhub.auth.issuer", () -> TestTokens.ISSUER);
         registry.add("agencyhub.auth.audience", () -> TestTokens.AUDIENCE);
         registry.add("agencyhub.auth.public-key", TestTokens::publicKeyPem);
+    }
+
+    @Test
+    void longUrlsAndHeadersGetProblemsFromTheApiNotBareRefusals() {
+        WebTestClient api = WebTestClient.bindToServer().baseUrl("http://localhost:" + apiPort).build();
+        api.get().uri("/v1/brands?cursor=" + "c".repeat(20_000))
+                .headers(h -> h.setBearerAuth(TestAgency.platformAdminToken())).exchange()
+                .expectStatus().value(status -> assertThat(status).isIn(400, 403))
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        api.get().uri("/v1/me").headers(h -> {
+                    h.setBearerAuth(TestAgency.platformAdminToken());
+                    h.set("X-Padding", "p".repeat(20_000));
+                }).exchange()
+                .expectStatus().isOk();
     }
 
     @Test
