@@ -12,6 +12,9 @@ import java.util.List;
 /** Weekly windows as the contract sends them (working hours, coverage windows), checked as one list. */
 public final class WeeklyWindowInputs {
 
+    /** How the API writes the end of a window that runs to midnight from midnight: the whole day. */
+    private static final String END_OF_DAY = "24:00";
+
     private WeeklyWindowInputs() {
     }
 
@@ -27,9 +30,11 @@ public final class WeeklyWindowInputs {
         for (int i = 0; i < hours.size(); i++) {
             WeeklyHoursDto dto = hours.get(i);
             LocalTime start = LocalTime.parse(dto.getStart());
-            LocalTime end = LocalTime.parse(dto.getEnd());
-            if (start.equals(end)) {
-                throw ApiProblem.invalidField(field + "[" + i + "]", "start and end must differ", "empty-interval");
+            boolean toEndOfDay = END_OF_DAY.equals(dto.getEnd());
+            LocalTime end = toEndOfDay ? LocalTime.MIDNIGHT : LocalTime.parse(dto.getEnd());
+            if (start.equals(end) && !toEndOfDay) {
+                throw ApiProblem.invalidField(field + "[" + i + "]", "start and end must differ (a whole day is "
+                        + "00:00–24:00)", "empty-interval");
             }
             windows.add(new WeeklyWindow(DayOfWeek.valueOf(dto.getDay().getValue()), start, end));
         }
@@ -45,6 +50,6 @@ public final class WeeklyWindowInputs {
 
     public static WeeklyHoursDto dto(WeeklyWindow window) {
         return new WeeklyHoursDto(WeeklyHoursDto.DayEnum.fromValue(window.day().name()), window.start().toString(),
-                window.end().toString());
+                window.times().isWholeDay() ? END_OF_DAY : window.end().toString());
     }
 }

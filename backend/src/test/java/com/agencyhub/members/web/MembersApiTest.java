@@ -51,6 +51,20 @@ class MembersApiTest extends ApiTest {
     }
 
     @Test
+    void aWholeDayIsWrittenAsMidnightToTwentyFour() {
+        MemberDto member = created(with(invite("allday"), "workingHours", List.of(
+                Map.of("day", "SATURDAY", "start", "00:00", "end", "24:00"),
+                Map.of("day", "SUNDAY", "start", "18:00", "end", "24:00"))));
+        assertThat(member.getWorkingHours()).extracting(hours -> hours.getStart() + "-" + hours.getEnd())
+                .containsExactly("00:00-24:00", "18:00-00:00");
+        expectFieldError(post(agency.adminToken(), with(invite("overlap"), "workingHours", List.of(
+                Map.of("day", "SATURDAY", "start", "00:00", "end", "24:00"),
+                Map.of("day", "SATURDAY", "start", "12:00", "end", "13:00")))), "workingHours[1]");
+        expectFieldError(post(agency.adminToken(), with(invite("late"), "workingHours", List.of(
+                Map.of("day", "SATURDAY", "start", "24:00", "end", "02:00")))), "workingHours[0].start");
+    }
+
+    @Test
     void anInvitationThatFailsInTheIdentityProviderLeavesNoAccountMembershipOrMember() {
         identity.failNextMembership(0);
         post(agency.adminToken(), invite("unlucky")).expectStatus().isEqualTo(503)

@@ -90,6 +90,20 @@ class BusinessCalendarTest {
     }
 
     @Test
+    void midnightToMidnightIsTheWholeDayAlsoOnDstDays() {
+        BusinessCalendar sundays = new BusinessCalendar(new BusinessHours(BERLIN,
+                List.of(window(SUNDAY, "00:00", "00:00")), HolidayRule.NONE), Holidays.none());
+        assertThat(sundays.between(berlin("2026-03-01T00:00"), berlin("2026-03-02T00:00"))).isEqualTo(hours(24));
+        assertThat(sundays.between(berlin("2026-03-29T00:00"), berlin("2026-03-30T00:00"))).isEqualTo(hours(23));
+        assertThat(sundays.between(berlin("2026-10-25T00:00"), berlin("2026-10-26T00:00"))).isEqualTo(hours(25));
+        assertThat(sundays.between(berlin("2026-03-02T00:00"), berlin("2026-03-08T00:00"))).isZero();
+        assertThat(BusinessHours.problems(List.of(window(SUNDAY, "00:00", "00:00"),
+                window(MONDAY, "00:00", "00:00")), HolidayRule.NONE, List.of())).isEmpty();
+        assertThat(BusinessHours.problems(List.of(window(SUNDAY, "00:00", "00:00"),
+                window(SUNDAY, "23:00", "01:00")), HolidayRule.NONE, List.of())).hasSize(1);
+    }
+
+    @Test
     void addingWithinALimitLooksNoFurtherThanIt() {
         BusinessCalendar oneMinuteAWeek = new BusinessCalendar(new BusinessHours(BERLIN,
                 List.of(window(MONDAY, "09:00", "09:01")), HolidayRule.NONE), Holidays.none());
