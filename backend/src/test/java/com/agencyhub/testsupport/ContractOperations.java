@@ -90,6 +90,20 @@ public final class ContractOperations {
         return Optional.empty();
     }
 
+    /** The value of a named example of an operation's response with this status (its JSON body). */
+    public static JsonNode responseExample(String operationId, String status, String example) {
+        JsonNode spec = OpenApiContract.spec();
+        for (var path : spec.path("paths").properties()) {
+            for (var operation : path.getValue().properties()) {
+                if (operation.getValue().path("operationId").asString().equals(operationId)) {
+                    return resolve(spec, operation.getValue().path("responses").path(status)).path("content")
+                            .path("application/json").path("examples").path(example).path("value");
+                }
+            }
+        }
+        throw new IllegalArgumentException("no operation " + operationId + " in the contract");
+    }
+
     /** A schema or other node with its {@code $ref} followed, as often as it takes. */
     public static JsonNode resolve(JsonNode node) {
         return resolve(OpenApiContract.spec(), node);

@@ -7,6 +7,8 @@ import com.agencyhub.guidelines.web.GuidelinesApiTest;
 import com.agencyhub.shared.security.Role;
 import com.agencyhub.strategy.web.StrategyApiTest;
 import com.agencyhub.testsupport.ApiTest;
+import com.agencyhub.testsupport.ContractOperations;
+import tools.jackson.databind.JsonNode;
 import com.agencyhub.testsupport.TestAgency;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * calendar clock. Christmas 2026: the 24th is a Thursday (a working day), the 25th and 26th are public holidays.
  */
 class BusinessTimeApiTest extends ApiTest {
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .build();
 
     private TestAgency agency;
     private UUID brand;
@@ -64,6 +69,20 @@ class BusinessTimeApiTest extends ApiTest {
         due("2026-12-23T15:30:00Z", "low").expectStatus().isOk().expectBody()
                 .jsonPath("$.priority").isEqualTo("low")
                 .jsonPath("$.appliedPriority").isEqualTo("normal");
+    }
+
+    /** The contract's examples describe this test's brand; they must be what the API answers, to the letter. */
+    @Test
+    void theContractsExamplesAreTheApisAnswers() {
+        JsonNode due = ContractOperations.responseExample("getDueTimes", "200", "beforeChristmas");
+        JsonNode answeredDue = JSON.readTree(due(due.path("receivedAt").asString(), due.path("priority").asString())
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody());
+        assertThat(answeredDue).isEqualTo(due);
+
+        JsonNode between = ContractOperations.responseExample("getBusinessTimeBetween", "200", "christmas");
+        JsonNode answeredBetween = JSON.readTree(between(between.path("from").asString(), between.path("to").asString())
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody());
+        assertThat(answeredBetween).isEqualTo(between);
     }
 
     @Test

@@ -15,7 +15,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Over real HTTP: probes and metrics answer on the management port only, never on the API port. */
+/**
+ * Over real HTTP: probes and metrics answer on the management port only, never on the API port; long lines and
+ * headers reach the API; CORS for configured browser origins.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "management.server.port=0")
 @ActiveProfiles("test")
@@ -47,6 +50,25 @@ class ManagementPortTest {
                     h.set("X-Padding", "p".repeat(20_000));
                 }).exchange()
                 .expectStatus().isOk();
+    }
+
+    @Test
+    void browsersOnAConfiguredOriginMayCallTheApiOthersMayNot() {
+        WebTestClient api = WebTestClient.bindToServer().baseUrl("http://localhost:" + apiPort).build();
+        api.options().uri("/v1/brands").headers(h -> {
+                    h.setOrigin("http://localhost:5173");
+                    h.setAccessControlRequestMethod(org.springframework.http.HttpMethod.GET);
+                    h.set("Access-Control-Request-Headers", "authorization, x-agency-id");
+                }).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", "http://localhost:5173");
+        api.options().uri("/v1/brands").headers(h -> {
+                    h.setOrigin("https://elsewhere.example");
+                    h.setAccessControlRequestMethod(org.springframework.http.HttpMethod.GET);
+                }).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().doesNotExist("Access-Control-Allow-Origin")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
