@@ -45,9 +45,7 @@ public abstract class ApiTest {
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
         TestDatabase.get().register(registry);
-        registry.add("agencyhub.auth.issuer", () -> TestTokens.ISSUER);
-        registry.add("agencyhub.auth.audience", () -> TestTokens.AUDIENCE);
-        registry.add("agencyhub.auth.public-key", TestTokens::publicKeyPem);
+        TestTokens.register(registry);
     }
 
     /** Onboards a new agency through the API as a platform admin; each call makes one with a unique slug. */

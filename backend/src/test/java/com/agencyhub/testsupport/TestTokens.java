@@ -32,6 +32,13 @@ public final class TestTokens {
     private TestTokens() {
     }
 
+    /** Makes the application under test trust these tokens: issuer, audience and the public key. */
+    public static void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("agencyhub.auth.issuer", () -> ISSUER);
+        registry.add("agencyhub.auth.audience", () -> AUDIENCE);
+        registry.add("agencyhub.auth.public-key", TestTokens::publicKeyPem);
+    }
+
     public static String publicKeyPem() {
         return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(KEYS.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----";

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -78,19 +79,8 @@ public final class BusinessCalendar {
      *                               met (for instance with no windows at all)
      */
     public Instant add(Instant start, Duration amount) {
-        if (amount.isNegative()) {
-            throw new IllegalArgumentException("business time to add must not be negative: " + amount);
-        }
-        SpanCursor cursor = cursor(start, null);
-        Duration remaining = amount;
-        for (Span span = cursor.next(); span != null; span = cursor.next()) {
-            if (remaining.compareTo(span.duration()) <= 0) {
-                return span.start().plus(remaining);
-            }
-            remaining = remaining.minus(span.duration());
-        }
-        throw new IllegalStateException("no business time within " + SpanCursor.MAX_GAP_DAYS + " days after "
-                + start + " with " + remaining + " of " + amount + " still to add");
+        return addUntil(start, amount, null).orElseThrow(() -> new IllegalStateException("no business time within "
+                + SpanCursor.MAX_GAP_DAYS + " days after " + start + " to add " + amount));
     }
 
     /**
@@ -98,6 +88,11 @@ public final class BusinessCalendar {
      * before it. Bounds the work for calendars with almost no business time and long targets.
      */
     public Optional<Instant> addWithin(Instant start, Duration amount, Instant limit) {
+        return addUntil(start, amount, Objects.requireNonNull(limit, "limit"));
+    }
+
+    /** {@code limit} null: until a stretch of {@value SpanCursor#MAX_GAP_DAYS} days without business time. */
+    private Optional<Instant> addUntil(Instant start, Duration amount, Instant limit) {
         if (amount.isNegative()) {
             throw new IllegalArgumentException("business time to add must not be negative: " + amount);
         }
@@ -106,7 +101,7 @@ public final class BusinessCalendar {
         for (Span span = cursor.next(); span != null; span = cursor.next()) {
             if (remaining.compareTo(span.duration()) <= 0) {
                 Instant due = span.start().plus(remaining);
-                return due.isAfter(limit) ? Optional.empty() : Optional.of(due);
+                return limit != null && due.isAfter(limit) ? Optional.empty() : Optional.of(due);
             }
             remaining = remaining.minus(span.duration());
         }

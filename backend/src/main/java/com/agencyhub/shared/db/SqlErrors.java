@@ -27,7 +27,8 @@ public final class SqlErrors {
      */
     public static boolean isDatabaseUnavailable(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof R2dbcNonTransientResourceException || t instanceof R2dbcTransientResourceException
+            if (t instanceof DatabaseUnavailableException
+                    || t instanceof R2dbcNonTransientResourceException || t instanceof R2dbcTransientResourceException
                     || t instanceof java.net.ConnectException || t instanceof java.nio.channels.ClosedChannelException
                     || t instanceof java.util.concurrent.TimeoutException
                     || t.getClass().getName().equals("reactor.pool.PoolAcquireTimeoutException")) {

@@ -33,9 +33,7 @@ class ManagementPortTest {
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
         TestDatabase.get().register(registry);
-        registry.add("agencyhub.auth.issuer", () -> TestTokens.ISSUER);
-        registry.add("agencyhub.auth.audience", () -> TestTokens.AUDIENCE);
-        registry.add("agencyhub.auth.public-key", TestTokens::publicKeyPem);
+        TestTokens.register(registry);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.agencyhub.shared.web.ratelimit;
 
+import com.agencyhub.shared.db.DatabaseUnavailableException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.bucket4j.BucketConfiguration;
@@ -59,6 +60,7 @@ class RateLimiter implements DisposableBean {
     Mono<Verdict> draw(List<Draw> draws) {
         return Flux.fromIterable(draws)
                 .concatMap(draw -> Mono.fromCallable(() -> probe(draw)).subscribeOn(Schedulers.boundedElastic())
+                        .onErrorMap(failure -> new DatabaseUnavailableException("rate limits", failure))
                         .map(probe -> new Verdict(probe.isConsumed(), draw.limit().capacity(),
                                 probe.getRemainingTokens(), Duration.ofNanos(probe.getNanosToWaitForRefill()))))
                 .takeUntil(verdict -> !verdict.allowed())
