@@ -1,12 +1,18 @@
 package com.agencyhub.shared.web.ratelimit;
 
 import com.agencyhub.shared.db.DatabaseUnavailableException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.RemoteBucketBuilder;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcProperties;
@@ -22,6 +28,11 @@ import java.util.List;
  * Token buckets (Bucket4j) whose state lives in PostgreSQL, so that every backend instance draws from the same
  * buckets. Bucket4j's JDBC access blocks: it runs on the bounded elastic scheduler, through a small pool of its own
  * as the application role.
+ *
+ * <p>Large limits (the per-caller and per-agency ones) are drawn locally in batches of up to 2 % of their capacity
+ * and synchronised with PostgreSQL when a batch is used up or half a second has passed (Bucket4j's "delaying"
+ * optimisation): most requests then need no database round trip, and several instances together may exceed such a
+ * limit by at most 2 % each. Small limits (invitations, exports) are drawn from PostgreSQL every time, exactly.
  */
 @Component
 class RateLimiter implements DisposableBean {
@@ -34,8 +45,13 @@ class RateLimiter implements DisposableBean {
     record Verdict(boolean allowed, long limit, long remaining, Duration untilRefill) {
     }
 
+    private static final long SYNC_SHARE = 50; // a local batch is 1/50 of the capacity
+    private static final Duration SYNC_AFTER = Duration.ofMillis(500);
+
     private final HikariDataSource buckets;
     private final ProxyManager<String> proxies;
+    private final Cache<String, BucketProxy> recent = Caffeine.newBuilder()
+            .maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
 
     RateLimiter(R2dbcProperties database, RateLimitProperties properties) {
         HikariConfig config = new HikariConfig();
@@ -68,11 +84,20 @@ class RateLimiter implements DisposableBean {
     }
 
     private ConsumptionProbe probe(Draw draw) {
+        return recent.get(draw.key(), key -> bucket(key, draw.limit())).tryConsumeAndReturnRemaining(1);
+    }
+
+    private BucketProxy bucket(String key, RateLimitProperties.Limit limit) {
         BucketConfiguration configuration = BucketConfiguration.builder()
-                .addLimit(limit -> limit.capacity(draw.limit().capacity())
-                        .refillGreedy(draw.limit().capacity(), draw.limit().period()))
+                .addLimit(bandwidth -> bandwidth.capacity(limit.capacity())
+                        .refillGreedy(limit.capacity(), limit.period()))
                 .build();
-        return proxies.builder().build(draw.key(), () -> configuration).tryConsumeAndReturnRemaining(1);
+        long batch = limit.capacity() / SYNC_SHARE;
+        RemoteBucketBuilder<String> builder = proxies.builder();
+        if (batch >= 1) {
+            builder = builder.withOptimization(Optimizations.delaying(new DelayParameters(batch, SYNC_AFTER)));
+        }
+        return builder.build(key, () -> configuration);
     }
 
     @Override
