@@ -68,7 +68,7 @@ public class Brands {
     public Mono<Brand> update(TenantId tenant, AuditActor actor, BrandId id, int expectedVersion, BrandChanges changes) {
         return editing(tenant, id, expectedVersion, (sql, current) -> {
             BrandSettings changed = changes.applyTo(current.settings());
-            return repository.update(sql, tenant, id, changed, expectedVersion)
+            return repository.update(sql, tenant, current, changed, expectedVersion)
                     .switchIfEmpty(Mono.error(ApiProblem::preconditionFailed))
                     .flatMap(updated -> audit.record(sql, tenant, actor,
                             entry("brand.updated", updated, current.snapshot(), updated.snapshot())).thenReturn(updated));

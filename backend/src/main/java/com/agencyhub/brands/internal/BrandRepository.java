@@ -5,7 +5,6 @@ import com.agencyhub.brands.BrandQuery;
 import com.agencyhub.brands.BrandSettings;
 import com.agencyhub.brands.BrandStatus;
 import com.agencyhub.brands.Channel;
-import com.agencyhub.jooq.tables.records.BrandChannelRecord;
 import com.agencyhub.jooq.tables.records.BrandRecord;
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.Page;
@@ -14,6 +13,9 @@ import com.agencyhub.shared.web.Cursor;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectJoinStep;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -25,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import static com.agencyhub.jooq.Tables.BRAND;
 import static com.agencyhub.jooq.Tables.BRAND_CHANNEL;
@@ -35,6 +36,17 @@ public class BrandRepository {
 
     /** The name this list's cursors carry: a cursor of another list is refused. */
     private static final String CURSOR_LIST = "brands";
+
+    private static final Table<?> CHANNELS = DSL.lateral(DSL.select(
+                    DSL.arrayAgg(BRAND_CHANNEL.PLATFORM).orderBy(BRAND_CHANNEL.POSITION).as("platforms"),
+                    DSL.arrayAgg(BRAND_CHANNEL.HANDLE).orderBy(BRAND_CHANNEL.POSITION).as("handles"),
+                    DSL.arrayAgg(BRAND_CHANNEL.URL).orderBy(BRAND_CHANNEL.POSITION).as("urls"))
+            .from(BRAND_CHANNEL)
+            .where(BRAND_CHANNEL.TENANT_ID.eq(BRAND.TENANT_ID).and(BRAND_CHANNEL.BRAND_ID.eq(BRAND.ID))))
+            .as("channels");
+    private static final Field<String[]> PLATFORMS = CHANNELS.field("platforms", String[].class);
+    private static final Field<String[]> HANDLES = CHANNELS.field("handles", String[].class);
+    private static final Field<String[]> URLS = CHANNELS.field("urls", String[].class);
 
     public Mono<Brand> insert(DSLContext sql, TenantId tenant, BrandSettings settings) {
         UUID id = UUID.randomUUID();
@@ -49,23 +61,28 @@ public class BrandRepository {
     }
 
     public Mono<Brand> findById(DSLContext sql, TenantId tenant, BrandId id) {
-        return Mono.from(sql.selectFrom(BRAND).where(BRAND.TENANT_ID.eq(tenant.value()).and(BRAND.ID.eq(id.value()))))
-                .flatMap(row -> channels(sql, tenant, List.of(row.getId()))
-                        .map(channels -> brand(row, channels.getOrDefault(row.getId(), List.of()))));
+        return Mono.from(withChannels(sql).where(BRAND.TENANT_ID.eq(tenant.value()).and(BRAND.ID.eq(id.value()))))
+                .map(BrandRepository::brand);
     }
 
-    /** Stores the settings if the brand still has {@code expectedVersion}; empty otherwise. */
-    public Mono<Brand> update(DSLContext sql, TenantId tenant, BrandId id, BrandSettings settings, int expectedVersion) {
+    /**
+     * Stores the settings if the brand still has {@code expectedVersion}; empty otherwise. The channels are rewritten
+     * only when they changed.
+     */
+    public Mono<Brand> update(DSLContext sql, TenantId tenant, Brand current, BrandSettings settings,
+                              int expectedVersion) {
+        UUID id = current.id().value();
+        Mono<Void> channels = settings.channels().equals(current.settings().channels()) ? Mono.empty()
+                : Mono.from(sql.deleteFrom(BRAND_CHANNEL)
+                        .where(BRAND_CHANNEL.TENANT_ID.eq(tenant.value()).and(BRAND_CHANNEL.BRAND_ID.eq(id))))
+                .then(insertChannels(sql, tenant, id, settings.channels()));
         return Mono.from(sql.update(BRAND)
                         .set(editable(settings))
                         .set(BRAND.UPDATED_AT, DSL.currentInstant())
                         .set(BRAND.VERSION, BRAND.VERSION.plus(1))
-                        .where(versioned(tenant, id, expectedVersion))
+                        .where(versioned(tenant, current.id(), expectedVersion))
                         .returning())
-                .flatMap(row -> Mono.from(sql.deleteFrom(BRAND_CHANNEL)
-                                .where(BRAND_CHANNEL.TENANT_ID.eq(tenant.value()).and(BRAND_CHANNEL.BRAND_ID.eq(id.value()))))
-                        .then(insertChannels(sql, tenant, id.value(), settings.channels()))
-                        .thenReturn(brand(row, settings.channels())));
+                .flatMap(row -> channels.thenReturn(brand(row, settings.channels())));
     }
 
     /** Sets the status if the brand still has {@code expectedVersion}; empty otherwise. */
@@ -80,26 +97,32 @@ public class BrandRepository {
                 .map(row -> brand(row, brand.settings().channels()));
     }
 
-    /** One page in (name, id) order, a keyset that new brands cannot shift; channels come in one more query. */
+    /** One page in (name, id) order, a keyset that new brands cannot shift, each brand with its channels. */
     public Mono<Page<Brand>> list(DSLContext sql, TenantId tenant, BrandQuery query, int limit, String cursor) {
         List<Condition> conditions = new ArrayList<>();
         conditions.add(BRAND.TENANT_ID.eq(tenant.value()));
         conditions.add(query.status() == null ? BRAND.STATUS.ne(BrandStatus.OFFBOARDED.value())
                 : BRAND.STATUS.eq(query.status().value()));
         if (query.scope() != null) {
-            conditions.add(BRAND.ID.in(query.scope().stream().map(BrandId::value).toList()));
+            conditions.add(BRAND.ID.eq(DSL.any(query.scope().stream().map(BrandId::value).toArray(UUID[]::new))));
         }
         List<String> after = Cursor.decode(CURSOR_LIST, cursor, 2);
         if (after != null) {
             conditions.add(DSL.row(BRAND.NAME, BRAND.ID).gt(after.get(0), Cursor.uuid(after.get(1))));
         }
-        return Flux.from(sql.selectFrom(BRAND).where(conditions).orderBy(BRAND.NAME, BRAND.ID).limit(limit + 1))
+        return Flux.from(withChannels(sql).where(conditions).orderBy(BRAND.NAME, BRAND.ID).limit(limit + 1))
+                .map(BrandRepository::brand)
                 .collectList()
-                .flatMap(rows -> channels(sql, tenant, rows.stream().map(BrandRecord::getId).toList())
-                        .map(channels -> rows.stream()
-                                .map(row -> brand(row, channels.getOrDefault(row.getId(), List.of()))).toList()))
                 .map(brands -> Page.of(brands, limit,
                         last -> Cursor.encode(CURSOR_LIST, last.settings().name(), last.id().toString())));
+    }
+
+    /**
+     * Brands with their channels in one statement: the channels of each brand aggregated in position order into
+     * three arrays by a lateral subquery, which runs only for the rows the outer query returns.
+     */
+    private static SelectJoinStep<Record> withChannels(DSLContext sql) {
+        return sql.select(BRAND.fields()).select(PLATFORMS, HANDLES, URLS).from(BRAND.crossJoin(CHANNELS));
     }
 
     private static Condition versioned(TenantId tenant, BrandId id, int expectedVersion) {
@@ -134,19 +157,17 @@ public class BrandRepository {
         return Mono.from(insert).then();
     }
 
-    private static Mono<Map<UUID, List<Channel>>> channels(DSLContext sql, TenantId tenant, List<UUID> brands) {
-        if (brands.isEmpty()) {
-            return Mono.just(Map.of());
+    private static Brand brand(Record row) {
+        String[] platforms = row.get(PLATFORMS);
+        List<Channel> channels = new ArrayList<>(platforms == null ? 0 : platforms.length);
+        if (platforms != null) {
+            String[] handles = row.get(HANDLES);
+            String[] urls = row.get(URLS);
+            for (int i = 0; i < platforms.length; i++) {
+                channels.add(new Channel(platforms[i], handles[i], urls[i]));
+            }
         }
-        return Flux.from(sql.selectFrom(BRAND_CHANNEL)
-                        .where(BRAND_CHANNEL.TENANT_ID.eq(tenant.value()).and(BRAND_CHANNEL.BRAND_ID.in(brands)))
-                        .orderBy(BRAND_CHANNEL.BRAND_ID, BRAND_CHANNEL.POSITION))
-                .collect(Collectors.groupingBy(BrandChannelRecord::getBrandId,
-                        Collectors.mapping(BrandRepository::channel, Collectors.toList())));
-    }
-
-    private static Channel channel(BrandChannelRecord row) {
-        return new Channel(row.getPlatform(), row.getHandle(), row.getUrl());
+        return brand(row.into(BRAND), List.copyOf(channels));
     }
 
     private static Brand brand(BrandRecord row, List<Channel> channels) {

@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * The member records as the source of authority, asked once per request: one indexed lookup in the agency of
- * the request. An invited member's first signed-in request marks them active.
+ * the request, unless the {@link GrantCache} has the grant. An invited member's first signed-in request marks them
+ * active.
  */
 @Component
 class MemberAccessRecords implements MemberAccess {
@@ -28,15 +29,21 @@ class MemberAccessRecords implements MemberAccess {
     private final MemberRepository repository;
     private final Transactions transactions;
     private final AuditLog audit;
+    private final GrantCache cache;
 
-    MemberAccessRecords(MemberRepository repository, Transactions transactions, AuditLog audit) {
+    MemberAccessRecords(MemberRepository repository, Transactions transactions, AuditLog audit, GrantCache cache) {
         this.repository = repository;
         this.transactions = transactions;
         this.audit = audit;
+        this.cache = cache;
     }
 
     @Override
     public Mono<Grant> grant(TenantId agency, Actor person) {
+        return cache.grant(agency, person.userId(), () -> read(agency, person));
+    }
+
+    private Mono<Grant> read(TenantId agency, Actor person) {
         return transactions.inTenant(agency, sql -> repository.find(sql, agency, person.userId())
                         .filter(member -> member.status() != MemberStatus.DEACTIVATED)
                         .flatMap(member -> member.status() == MemberStatus.INVITED

@@ -3,6 +3,7 @@ package com.agencyhub.shared.db;
 import com.agencyhub.shared.TenantId;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Result;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
@@ -21,7 +22,7 @@ import java.util.function.Function;
 
 /**
  * The one way modules touch the database: a transaction on one pooled R2DBC connection, a jOOQ context bound to
- * it, and the row-level-security scope set transaction-locally ({@code set_config(..., true)}), so it can never leak
+ * it, and the row-level-security scope set transaction-locally ({@code SET LOCAL}), so it can never leak
  * to the next borrower of the connection. Work that fails rolls the whole transaction back.
  *
  * <p>Every transaction ends, whatever its subscriber does: commit after the work, rollback after an error or a
@@ -119,12 +120,18 @@ public class Transactions {
         return end(connection, Connection::rollbackTransaction, "rollback");
     }
 
+    /**
+     * {@code BEGIN} and the tenant scope in one round trip (a batch is one simple query). The scope is written into
+     * the statement rather than bound: it is a UUID formatted by us, never text from a request.
+     */
     private static Mono<DSLContext> begin(Connection connection, TenantId tenant) {
-        DSLContext sql = DSL.using(connection, SQLDialect.POSTGRES, SETTINGS);
-        return Mono.from(connection.beginTransaction())
-                .then(Mono.from(sql.select(DSL.function("set_config", String.class, DSL.inline("app.tenant_id"),
-                        DSL.val(tenant == null ? "" : tenant.toString()), DSL.inline(true)))))
-                .thenReturn(sql);
+        String scope = tenant == null ? "" : tenant.value().toString();
+        return Flux.from(connection.createBatch()
+                        .add("BEGIN")
+                        .add("SET LOCAL app.tenant_id = '" + scope + "'")
+                        .execute())
+                .concatMap(Result::getRowsUpdated)
+                .then(Mono.fromSupplier(() -> DSL.using(connection, SQLDialect.POSTGRES, SETTINGS)));
     }
 
     /**

@@ -59,6 +59,10 @@ public class SecurityConfiguration {
     private static final Set<HttpMethod> FIREWALL_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
             HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS);
 
+    /** Verified tokens kept per instance (a few kilobytes each) and for how long. */
+    private static final int VERIFIED_TOKENS_KEPT = 5_000;
+    private static final Duration VERIFIED_TOKENS_KEPT_FOR = Duration.ofMinutes(5);
+
     private static final String[] STAFF = {Role.AGENCY_ADMIN.claimValue(), Role.AGENCY_MANAGER.claimValue(),
             Role.SOCIAL_MEDIA_MANAGER.claimValue()};
     private static final String[] ADMINS_AND_MANAGERS = {Role.AGENCY_ADMIN.claimValue(),
@@ -170,11 +174,12 @@ public class SecurityConfiguration {
                 : NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString()).build();
         OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
                 aud -> aud != null && aud.contains(properties.audience()));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(Duration.ofSeconds(30)),
                 new JwtIssuerValidator(properties.issuer()),
-                audience));
-        return decoder;
+                audience);
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(decoder, validator, VERIFIED_TOKENS_KEPT, VERIFIED_TOKENS_KEPT_FOR);
     }
 
     private static Mono<ActorAuthentication> authenticate(Jwt jwt) {
@@ -193,7 +198,7 @@ public class SecurityConfiguration {
         return "Bearer";
     }
 
-    private static RSAPublicKey rsaPublicKey(String pem) {
+    static RSAPublicKey rsaPublicKey(String pem) {
         try {
             String base64 = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
             return (RSAPublicKey) KeyFactory.getInstance("RSA")

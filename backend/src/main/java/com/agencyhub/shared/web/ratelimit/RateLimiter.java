@@ -17,7 +17,6 @@ import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcProperties;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -72,15 +71,27 @@ class RateLimiter implements DisposableBean {
                 .build();
     }
 
-    /** Draws one token from each bucket in order, stopping at the first that refuses. */
+    /**
+     * Draws one token from each bucket in order, stopping at the first that refuses: the refusal, or else the first
+     * bucket's verdict. One hop to the bounded elastic scheduler for all buckets of a request.
+     */
     Mono<Verdict> draw(List<Draw> draws) {
-        return Flux.fromIterable(draws)
-                .concatMap(draw -> Mono.fromCallable(() -> probe(draw)).subscribeOn(Schedulers.boundedElastic())
-                        .onErrorMap(failure -> new DatabaseUnavailableException("rate limits", failure))
-                        .map(probe -> new Verdict(probe.isConsumed(), draw.limit().capacity(),
-                                probe.getRemainingTokens(), Duration.ofNanos(probe.getNanosToWaitForRefill()))))
-                .takeUntil(verdict -> !verdict.allowed())
-                .reduce((first, next) -> next.allowed() ? first : next);
+        return Mono.fromCallable(() -> verdict(draws)).subscribeOn(Schedulers.boundedElastic())
+                .onErrorMap(failure -> new DatabaseUnavailableException("rate limits", failure));
+    }
+
+    private Verdict verdict(List<Draw> draws) {
+        Verdict first = null;
+        for (Draw draw : draws) {
+            ConsumptionProbe probe = probe(draw);
+            Verdict verdict = new Verdict(probe.isConsumed(), draw.limit().capacity(), probe.getRemainingTokens(),
+                    Duration.ofNanos(probe.getNanosToWaitForRefill()));
+            if (!verdict.allowed()) {
+                return verdict;
+            }
+            first = first == null ? verdict : first;
+        }
+        return first;
     }
 
     private ConsumptionProbe probe(Draw draw) {
