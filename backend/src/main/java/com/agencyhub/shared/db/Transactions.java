@@ -39,7 +39,7 @@ import java.util.function.Function;
 public class Transactions {
 
     private static final Logger log = LoggerFactory.getLogger(Transactions.class);
-    private static final Settings SETTINGS = new Settings().withExecuteLogging(false);
+    private static final Settings SETTINGS = new Settings().withExecuteLogging(false).withBindOffsetDateTimeType(true);
 
     private final ConnectionFactory connections;
     private final PlatformDatabase platform;

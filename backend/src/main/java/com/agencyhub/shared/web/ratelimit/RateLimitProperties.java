@@ -25,6 +25,17 @@ public record RateLimitProperties(Limit caller, Limit agency, Limit identity, Li
         poolSize = poolSize == null ? 4 : poolSize;
     }
 
+    /** Both parts are required: a limit set only in part fails the start, not every request. */
     public record Limit(long capacity, Duration period) {
+
+        public Limit {
+            if (capacity < 1) {
+                throw new IllegalArgumentException("a rate limit's capacity must be at least 1, not " + capacity);
+            }
+            if (period == null || period.isNegative() || period.isZero()) {
+                throw new IllegalArgumentException("a rate limit needs a positive period (capacity " + capacity
+                        + " per what?)");
+            }
+        }
     }
 }
