@@ -1,6 +1,7 @@
 package com.agencyhub.testsupport.db;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -8,6 +9,7 @@ import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -94,6 +96,19 @@ public final class TestDatabase {
 
     public String r2dbcUrl() {
         return "r2dbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    /**
+     * Migrates the schema as the backend does at its start (Flyway as the owner role), for tests that use the
+     * database without starting the backend. Migrating again changes nothing.
+     */
+    public TestDatabase migrated() {
+        Flyway.configure()
+                .dataSource(jdbcUrl(), PostgresBootstrap.OWNER, OWNER_PASSWORD)
+                .placeholders(Map.of("appRole", PostgresBootstrap.APP, "platformRole", PostgresBootstrap.PLATFORM))
+                .load()
+                .migrate();
+        return this;
     }
 
     /** Points R2DBC (application and platform roles) and Flyway (owner role) at this database. */
