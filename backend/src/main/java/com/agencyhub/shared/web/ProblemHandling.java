@@ -24,6 +24,7 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -53,6 +54,10 @@ public class ProblemHandling implements WebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        if (causedBy(error, AbortedException.class)) { // the client closed the connection: nobody to answer
+            log.debug("Client went away during {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath());
+            return Mono.empty();
+        }
         return writer.write(exchange, toProblem(exchange, error));
     }
 
