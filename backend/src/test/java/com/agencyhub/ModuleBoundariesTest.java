@@ -21,7 +21,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ModuleBoundariesTest {
 
     /** The feature modules; {@code shared} is plumbing that all of them use. */
-    private static final List<String> MODULES = List.of("calendar", "strategy", "guidelines", "members", "brands",
+    private static final List<String> MODULES = List.of("businesstime", "strategy", "guidelines", "members", "brands",
             "tenancy", "audit");
 
     @ArchTest
@@ -50,7 +50,7 @@ class ModuleBoundariesTest {
 
     @ArchTest
     static final ArchRule dependenciesPointDownwards = layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
-            .layer("calendar").definedBy("com.agencyhub.calendar..")
+            .layer("businesstime").definedBy("com.agencyhub.businesstime..")
             .layer("strategy").definedBy("com.agencyhub.strategy..")
             .layer("guidelines").definedBy("com.agencyhub.guidelines..")
             .layer("members").definedBy("com.agencyhub.members..")
@@ -58,15 +58,15 @@ class ModuleBoundariesTest {
             .layer("tenancy").definedBy("com.agencyhub.tenancy..")
             .layer("audit").definedBy("com.agencyhub.audit..")
             .layer("shared").definedBy("com.agencyhub.shared..")
-            .whereLayer("calendar").mayNotBeAccessedByAnyLayer()
-            .whereLayer("strategy").mayOnlyBeAccessedByLayers("calendar")
-            .whereLayer("guidelines").mayOnlyBeAccessedByLayers("calendar")
-            .whereLayer("members").mayOnlyBeAccessedByLayers("calendar", "strategy", "guidelines")
-            .whereLayer("brands").mayOnlyBeAccessedByLayers("calendar", "strategy", "guidelines", "members")
-            .whereLayer("tenancy").mayOnlyBeAccessedByLayers("calendar", "strategy", "guidelines", "members", "brands")
-            .whereLayer("audit").mayOnlyBeAccessedByLayers("calendar", "strategy", "guidelines", "members", "brands",
+            .whereLayer("businesstime").mayNotBeAccessedByAnyLayer()
+            .whereLayer("strategy").mayOnlyBeAccessedByLayers("businesstime")
+            .whereLayer("guidelines").mayOnlyBeAccessedByLayers("businesstime")
+            .whereLayer("members").mayOnlyBeAccessedByLayers("businesstime", "strategy", "guidelines")
+            .whereLayer("brands").mayOnlyBeAccessedByLayers("businesstime", "strategy", "guidelines", "members")
+            .whereLayer("tenancy").mayOnlyBeAccessedByLayers("businesstime", "strategy", "guidelines", "members", "brands")
+            .whereLayer("audit").mayOnlyBeAccessedByLayers("businesstime", "strategy", "guidelines", "members", "brands",
                     "tenancy")
-            .whereLayer("shared").mayOnlyBeAccessedByLayers("calendar", "strategy", "guidelines", "members", "brands",
+            .whereLayer("shared").mayOnlyBeAccessedByLayers("businesstime", "strategy", "guidelines", "members", "brands",
                     "tenancy", "audit");
 
     @ArchTest

@@ -1,4 +1,4 @@
-package com.agencyhub.calendar;
+package com.agencyhub.businesstime;
 
 import com.agencyhub.guidelines.SlaPolicy;
 

@@ -1,4 +1,4 @@
-package com.agencyhub.calendar.web;
+package com.agencyhub.businesstime.web;
 
 import com.agencyhub.api.BusinessTimeApi;
 import com.agencyhub.api.model.BusinessTimeSpanDto;
@@ -7,9 +7,9 @@ import com.agencyhub.api.model.SlaClockDto;
 import com.agencyhub.api.model.SlaPriorityDto;
 import com.agencyhub.api.model.TimeClassDto;
 import com.agencyhub.api.model.TimeClassMinutesDto;
-import com.agencyhub.calendar.BrandCalendars;
-import com.agencyhub.calendar.BusinessTimeSpan;
-import com.agencyhub.calendar.DueTimes;
+import com.agencyhub.businesstime.BrandCalendars;
+import com.agencyhub.businesstime.BusinessTimeSpan;
+import com.agencyhub.businesstime.DueTimes;
 import com.agencyhub.guidelines.SlaPolicy;
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.security.CurrentActor;

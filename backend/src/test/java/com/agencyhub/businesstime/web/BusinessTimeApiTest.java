@@ -1,4 +1,4 @@
-package com.agencyhub.calendar.web;
+package com.agencyhub.businesstime.web;
 
 import com.agencyhub.api.model.BrandDto;
 import com.agencyhub.api.model.BusinessTimeSpanDto;
