@@ -4,7 +4,6 @@ import io.r2dbc.postgresql.api.Notification;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
-import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.Option;
 import io.r2dbc.spi.Result;
 import org.slf4j.Logger;
@@ -63,9 +62,8 @@ public class DatabaseNotifications implements SmartLifecycle {
     private volatile Disposable session;
 
     DatabaseNotifications(R2dbcProperties database, List<Listener> listeners) {
-        this.connections = ConnectionFactories.get(ConnectionFactoryOptions.parse(database.getUrl()).mutate()
-                .option(ConnectionFactoryOptions.USER, database.getUsername())
-                .option(ConnectionFactoryOptions.PASSWORD, database.getPassword())
+        this.connections = ConnectionFactories.get(RoleConnections.to(database.getUrl(), database.getUsername(),
+                        database.getPassword())
                 .option(Option.valueOf("applicationName"), APPLICATION_NAME)
                 .build());
         this.listeners = listeners.stream().collect(Collectors.toUnmodifiableMap(Listener::channel,

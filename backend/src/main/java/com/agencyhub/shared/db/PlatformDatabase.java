@@ -24,10 +24,8 @@ class PlatformDatabase implements DisposableBean {
     private final ConnectionPool pool;
 
     PlatformDatabase(R2dbcProperties application, PlatformDatabaseProperties platform) {
-        ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(application.getUrl()).mutate()
-                .option(ConnectionFactoryOptions.USER, platform.username())
-                .option(ConnectionFactoryOptions.PASSWORD, platform.password())
-                .build();
+        ConnectionFactoryOptions options = RoleConnections.to(application.getUrl(), platform.username(),
+                platform.password()).build();
         ConnectionFactory connections = ConnectionFactories.get(options);
         this.pool = new ConnectionPool(ConnectionPoolConfiguration.builder(connections)
                 .name("platform")
