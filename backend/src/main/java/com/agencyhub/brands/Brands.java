@@ -54,14 +54,14 @@ public class Brands {
             return Mono.empty();
         }
         TenantId tenant = actor.requireTenant();
-        return transactions.inTenant(tenant, sql -> repository.findById(sql, tenant, id));
+        return repository.findById(tenant, id);
     }
 
     /** The brands the caller may see, by name. */
     public Mono<Page<Brand>> list(Actor actor, BrandStatus status, int limit, String cursor) {
         TenantId tenant = actor.requireTenant();
         BrandQuery query = new BrandQuery(status, actor.isStaff() ? null : actor.brandScope());
-        return transactions.inTenant(tenant, sql -> repository.list(sql, tenant, query, limit, cursor));
+        return repository.list(tenant, query, limit, cursor);
     }
 
     /** Changes the brand's settings if it still has {@code expectedVersion} (else 412); offboarded brands: 409. */
@@ -98,7 +98,7 @@ public class Brands {
     /** Loads the brand in a transaction, refuses stale versions and offboarded brands, then runs the change. */
     private Mono<Brand> editing(TenantId tenant, BrandId id, int expectedVersion,
                                 BiFunction<DSLContext, Brand, Mono<Brand>> change) {
-        return transactions.inTenant(tenant, sql -> repository.findById(sql, tenant, id)
+        return transactions.inTenant(tenant, sql -> repository.findById(tenant, id)
                 .switchIfEmpty(Mono.error(Brands::notFound))
                 .flatMap(current -> {
                     if (current.status() == BrandStatus.OFFBOARDED) {

@@ -4,7 +4,9 @@ import com.agencyhub.shared.TenantId;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Result;
+import io.r2dbc.spi.Row;
 import org.jooq.DSLContext;
+import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
@@ -16,6 +18,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -63,9 +66,19 @@ public class Transactions {
             }
             return Flux.usingWhen(Mono.from(connections.create()),
                     connection -> begin(connection, tenant).flatMapMany(sql -> work.apply(sql)
-                            .contextWrite(Context.of(Ongoing.class, new Ongoing(connections, tenant, sql)))),
+                            .contextWrite(ongoing(connections, tenant, connection, sql))),
                     Transactions::commit, Transactions::rollback, Transactions::rollback);
         });
+    }
+
+    /**
+     * Runs one query for one agency, in the agency's ongoing transaction or in one of its own, and maps the driver's
+     * rows straight to results, without jOOQ's records in between: for hot reads of many rows. The query is built
+     * with jOOQ and sent as a prepared statement with its values bound, like every other.
+     */
+    public <T> Mono<List<T>> fetch(TenantId tenant, ResultQuery<?> query, Function<Row, T> mapper) {
+        return transaction(connections, tenant, sql -> Mono.deferContextual(context ->
+                PreparedQueries.fetch(context.get(Ongoing.class).connection(), query, mapper)));
     }
 
     /**
@@ -82,7 +95,7 @@ public class Transactions {
     }
 
     /** The transaction a piece of work runs in, kept in the Reactor context so that nested work can join it. */
-    private record Ongoing(ConnectionFactory pool, TenantId tenant, DSLContext sql) {
+    private record Ongoing(ConnectionFactory pool, TenantId tenant, Connection connection, DSLContext sql) {
 
         boolean serves(ConnectionFactory otherPool, TenantId otherTenant) {
             return pool == otherPool && Objects.equals(tenant, otherTenant);
@@ -97,9 +110,13 @@ public class Transactions {
             }
             return Mono.usingWhen(Mono.from(pool.create()),
                     connection -> begin(connection, tenant).flatMap(sql -> work.apply(sql)
-                            .contextWrite(Context.of(Ongoing.class, new Ongoing(pool, tenant, sql)))),
+                            .contextWrite(ongoing(pool, tenant, connection, sql))),
                     Transactions::commit, Transactions::rollback, Transactions::rollback);
         });
+    }
+
+    private static Context ongoing(ConnectionFactory pool, TenantId tenant, Connection connection, DSLContext sql) {
+        return Context.of(Ongoing.class, new Ongoing(pool, tenant, connection, sql));
     }
 
     private static Optional<Ongoing> joinable(reactor.util.context.ContextView context, ConnectionFactory pool,

@@ -93,6 +93,37 @@ class BrandsApiTest extends ApiTest {
     }
 
     @Test
+    void eachPageShowsEveryBrandExactlyAsItsOwnReadDoes() {
+        // list and single read are separate queries: channels (none, one, several, in order) must agree
+        created(with(alpenmilch("C without channels"), "channels", List.of()));
+        created(with(alpenmilch("A one channel"), "channels", List.of(Map.of("platform", "tiktok", "handle", "@one"))));
+        created(with(alpenmilch("B three channels"), "channels", List.of(
+                Map.of("platform", "youtube", "url", "https://youtube.example/@b"),
+                Map.of("platform", "instagram", "handle", "@b"),
+                Map.of("platform", "linkedin", "handle", "@b-company"))));
+        created(alpenmilch("D ümlaut's \"quoted\" name"));
+
+        List<BrandDto> listed = new ArrayList<>();
+        String cursor = null;
+        do {
+            BrandPageDto page = list(agency.adminToken(), "?limit=3" + (cursor == null ? "" : "&cursor=" + cursor));
+            listed.addAll(page.getItems());
+            cursor = page.getNextCursor();
+        } while (cursor != null);
+
+        assertThat(listed).extracting(BrandDto::getName).containsExactly("A one channel", "B three channels",
+                "C without channels", "D ümlaut's \"quoted\" name");
+        for (BrandDto item : listed) {
+            BrandDto single = get(agency.adminToken(), "/v1/brands/" + item.getId()).expectStatus().isOk()
+                    .expectBody(BrandDto.class).returnResult().getResponseBody();
+            assertThat(item).isEqualTo(single);
+        }
+        assertThat(listed).filteredOn(item -> item.getName().startsWith("B")).singleElement()
+                .satisfies(item -> assertThat(item.getChannels()).extracting(c -> c.getPlatform())
+                        .containsExactly("youtube", "instagram", "linkedin"));
+    }
+
+    @Test
     void staffReadBrandsAndOnlyAdminsAndManagersChangeThem() {
         BrandDto brand = created(alpenmilch("Alpenmilch"));
         String socialMediaManager = memberToken(agency, Role.SOCIAL_MEDIA_MANAGER);

@@ -1,0 +1,46 @@
+package com.agencyhub.shared.db;
+
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Row;
+import io.r2dbc.spi.Statement;
+import org.jooq.DSLContext;
+import org.jooq.Param;
+import org.jooq.ResultQuery;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A query built with jOOQ, run on an R2DBC connection as a prepared statement ({@code $1, $2, ...} bound in order)
+ * whose rows are mapped by the caller straight from the driver's.
+ */
+final class PreparedQueries {
+
+    private static final DSLContext RENDERING = DSL.using(SQLDialect.POSTGRES,
+            new Settings().withRenderNamedParamPrefix("$").withRenderFormatted(false));
+
+    private PreparedQueries() {
+    }
+
+    static <T> Mono<List<T>> fetch(Connection connection, ResultQuery<?> query, Function<Row, T> mapper) {
+        Statement statement = connection.createStatement(RENDERING.renderNamedParams(query));
+        List<Param<?>> params = RENDERING.extractParams(query).values().stream()
+                .filter(param -> !param.isInline()).toList();
+        for (int i = 0; i < params.size(); i++) {
+            Param<?> param = params.get(i);
+            if (param.getValue() == null) {
+                statement.bindNull(i, param.getType());
+            } else {
+                statement.bind(i, param.getValue());
+            }
+        }
+        return Flux.from(statement.execute())
+                .concatMap(result -> result.map((row, metadata) -> mapper.apply(row)))
+                .collectList();
+    }
+}
