@@ -100,7 +100,9 @@ class AuthorizationMatrixTest extends ApiTest {
                 "listGuidelineVersions", "getGuidelineVersion", "getGuidelinesSlaPolicies");
         // the contract's diff example compares version 1 with 2, which is the open draft here: clients never see it
         staff(ALL_STAFF, ClientAccess.HIDDEN, "getStrategyDraft", "diffStrategyVersions");
-        staff(ALL_STAFF, ClientAccess.OWN_LIST, "listBrands");
+        staff(ALL_STAFF, ClientAccess.OWN_LIST, "listBrands", "listPosts");
+        staff(ALL_STAFF, ClientAccess.IN_SCOPE, "listBrandPosts", "getPost", "listPostEvents");
+        staff(ALL_STAFF, ClientAccess.NONE, "createPost", "updatePost", "transitionPost", "recordPostPublication");
         staff(ADMIN, ClientAccess.IN_SCOPE, "listBrandAuditEvents");
     }
 

@@ -50,6 +50,7 @@ class ModuleBoundariesTest {
 
     @ArchTest
     static final ArchRule dependenciesPointDownwards = layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
+            .layer("calendar").definedBy("com.agencyhub.calendar..")
             .layer("businesstime").definedBy("com.agencyhub.businesstime..")
             .layer("strategy").definedBy("com.agencyhub.strategy..")
             .layer("guidelines").definedBy("com.agencyhub.guidelines..")
@@ -58,16 +59,19 @@ class ModuleBoundariesTest {
             .layer("tenancy").definedBy("com.agencyhub.tenancy..")
             .layer("audit").definedBy("com.agencyhub.audit..")
             .layer("shared").definedBy("com.agencyhub.shared..")
+            .whereLayer("calendar").mayNotBeAccessedByAnyLayer()
             .whereLayer("businesstime").mayNotBeAccessedByAnyLayer()
-            .whereLayer("strategy").mayOnlyBeAccessedByLayers("businesstime")
-            .whereLayer("guidelines").mayOnlyBeAccessedByLayers("businesstime")
-            .whereLayer("members").mayOnlyBeAccessedByLayers("businesstime", "strategy", "guidelines")
-            .whereLayer("brands").mayOnlyBeAccessedByLayers("businesstime", "strategy", "guidelines", "members")
-            .whereLayer("tenancy").mayOnlyBeAccessedByLayers("businesstime", "strategy", "guidelines", "members", "brands")
-            .whereLayer("audit").mayOnlyBeAccessedByLayers("businesstime", "strategy", "guidelines", "members", "brands",
-                    "tenancy")
-            .whereLayer("shared").mayOnlyBeAccessedByLayers("businesstime", "strategy", "guidelines", "members", "brands",
-                    "tenancy", "audit");
+            .whereLayer("strategy").mayOnlyBeAccessedByLayers("calendar", "businesstime")
+            .whereLayer("guidelines").mayOnlyBeAccessedByLayers("calendar", "businesstime")
+            .whereLayer("members").mayOnlyBeAccessedByLayers("calendar", "businesstime", "strategy", "guidelines")
+            .whereLayer("brands").mayOnlyBeAccessedByLayers("calendar", "businesstime", "strategy", "guidelines",
+                    "members")
+            .whereLayer("tenancy").mayOnlyBeAccessedByLayers("calendar", "businesstime", "strategy", "guidelines",
+                    "members", "brands")
+            .whereLayer("audit").mayOnlyBeAccessedByLayers("calendar", "businesstime", "strategy", "guidelines",
+                    "members", "brands", "tenancy")
+            .whereLayer("shared").mayOnlyBeAccessedByLayers("calendar", "businesstime", "strategy", "guidelines",
+                    "members", "brands", "tenancy", "audit");
 
     @ArchTest
     static final ArchRule modulesAreFreeOfCycles = slices().matching("com.agencyhub.(*)..").should().beFreeOfCycles();

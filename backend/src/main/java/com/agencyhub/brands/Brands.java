@@ -16,7 +16,9 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 import java.util.LinkedHashMap;
+import java.time.ZoneId;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -55,6 +57,11 @@ public class Brands {
         }
         TenantId tenant = actor.requireTenant();
         return repository.findById(tenant, id);
+    }
+
+    /** The zones of the agency's brands among {@code ids} (brands that do not exist are left out). */
+    public Mono<Map<BrandId, ZoneId>> zones(TenantId tenant, Set<BrandId> ids) {
+        return ids.isEmpty() ? Mono.just(Map.of()) : repository.zones(tenant, ids);
     }
 
     /** The brands the caller may see, by name. */

@@ -11,6 +11,8 @@ import com.agencyhub.strategy.internal.StrategyRepository;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
+import java.util.List;
+
 /**
  * Reading a brand's strategy. Staff read every version; client users read approved versions of the brands in
  * their scope, and only where the agency shares plans with the client ({@code clientSeesPlans}); anything else
@@ -70,6 +72,13 @@ public class Strategies {
     public Mono<StrategyContent.MonitoringRequirement> approvedMonitoring(TenantId tenant, BrandId brand) {
         return transactions.inTenant(tenant, sql -> repository.latestApproved(sql, tenant, brand))
                 .map(version -> version.content().monitoring());
+    }
+
+    /** The content pillars of the brand's approved strategy; none while no strategy is approved. */
+    public Mono<List<StrategyContent.ContentPillar>> approvedPillars(TenantId tenant, BrandId brand) {
+        return transactions.inTenant(tenant, sql -> repository.latestApproved(sql, tenant, brand))
+                .map(version -> version.content().pillars())
+                .defaultIfEmpty(List.of());
     }
 
     /** Whether the caller reads drafts too (staff) or approved versions only (clients shown plans); 404 otherwise. */

@@ -4,6 +4,7 @@ import com.agencyhub.audit.AuditActor;
 import com.agencyhub.brands.BrandSettings;
 import com.agencyhub.brands.Brands;
 import com.agencyhub.brands.Channel;
+import com.agencyhub.calendar.Posts;
 import com.agencyhub.guidelines.EscalationStep;
 import com.agencyhub.guidelines.EscalationTrigger;
 import com.agencyhub.guidelines.GuidelineContent;
@@ -92,6 +93,7 @@ class DemoData implements ApplicationListener<ApplicationReadyEvent> {
                 new BrandAssignment(lea, null, Responsibility.DEPUTY))).block(TIMEOUT);
         DemoStrategy.approve(event.getApplicationContext(), outcome.agency().id(), jonas);
         publishGuidelines(event.getApplicationContext().getBean(Guidelines.class), system, alpenmilch);
+        DemoPosts.plan(event.getApplicationContext().getBean(Posts.class), system, alpenmilch, jonas);
         secondAgency(onboarding, brands, members);
     }
 

@@ -10,14 +10,19 @@ import java.util.UUID;
  */
 public record AgencyWorld(TestAgency agency, UUID brandInScope, UUID brandOutOfScope, UUID manager,
                           UUID socialMediaManager, UUID deactivated, UUID targetStaff, UUID targetClient,
-                          UUID memberOfBoth, String clientInScopeToken, String clientOutOfScopeToken) {
+                          UUID memberOfBoth, String clientInScopeToken, String clientOutOfScopeToken,
+                          UUID approvedPost) {
 
-    /** The contract's path template with this world's objects: its brand in scope, its target members, version 1. */
+    /**
+     * The contract's path template with this world's objects: its brand in scope, its approved post there, its target
+     * members, version 1.
+     */
     public String path(String template) {
         return template
                 .replace("{brandId}", brandInScope.toString())
                 .replace("{agencyId}", agency.tenant().toString())
                 .replace("{versionNumber}", "1")
+                .replace("{postId}", approvedPost.toString())
                 .replace("{memberId}", (template.startsWith("/v1/client-users") ? targetClient : targetStaff)
                         .toString());
     }

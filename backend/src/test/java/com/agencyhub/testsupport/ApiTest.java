@@ -3,6 +3,7 @@ package com.agencyhub.testsupport;
 import com.agencyhub.api.model.AgencyDto;
 import com.agencyhub.api.model.BrandDto;
 import com.agencyhub.api.model.MemberDto;
+import com.agencyhub.api.model.PostDto;
 import com.agencyhub.guidelines.web.GuidelinesApiTest;
 import com.agencyhub.strategy.web.StrategyApiTest;
 import com.agencyhub.shared.TenantId;
@@ -174,7 +175,8 @@ public abstract class ApiTest {
                     .exchange().expectStatus().isCreated();
         }
         AgencyWorld world = new AgencyWorld(a, inScope, outOfScope, manager, socialMediaManager, deactivated,
-                targetStaff, targetClient, both, clientViewer(a, inScope), clientViewer(a, outOfScope));
+                targetStaff, targetClient, both, clientViewer(a, inScope), clientViewer(a, outOfScope),
+                approvedPost(a, inScope));
         for (String token : List.of(a.tokenFor(manager), a.tokenFor(socialMediaManager), world.clientInScopeToken(),
                 world.clientOutOfScopeToken())) {
             http.get().uri("/v1/me").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
@@ -186,6 +188,23 @@ public abstract class ApiTest {
             }).exchange().expectStatus().isOk();
         }
         return world;
+    }
+
+    /** A post of the brand taken through review: approved, so that the brand's client users see it (version 2). */
+    private UUID approvedPost(TestAgency agency, UUID brand) {
+        UUID post = http.post().uri("/v1/brands/" + brand + "/posts").headers(h -> h.setBearerAuth(agency.adminToken()))
+                .bodyValue(Map.of("title", "Approved post", "plannedAt", "2027-03-01T09:30:00+01:00",
+                        "variants", List.of(Map.of("platform", "instagram", "format", "reel"))))
+                .exchange().expectStatus().isCreated().expectBody(PostDto.class).returnResult().getResponseBody()
+                .getId();
+        for (String action : List.of("submit", "approve")) {
+            int version = action.equals("submit") ? 0 : 1;
+            http.post().uri("/v1/posts/" + post + "/transitions").headers(h -> {
+                h.setBearerAuth(agency.adminToken());
+                h.setIfMatch("\"" + version + "\"");
+            }).bodyValue(Map.of("action", action)).exchange().expectStatus().isOk();
+        }
+        return post;
     }
 
     private UUID invitedClientUser(TestAgency agency, UUID brand) {

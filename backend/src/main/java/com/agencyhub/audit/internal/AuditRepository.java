@@ -20,8 +20,6 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +80,7 @@ public class AuditRepository {
         }
         List<String> after = Cursor.decode(CURSOR_LIST, cursor, 2);
         if (after != null) {
-            conditions.add(DSL.row(AUDIT_EVENT.OCCURRED_AT, AUDIT_EVENT.ID).lt(instant(after.get(0)), Cursor.uuid(after.get(1))));
+            conditions.add(DSL.row(AUDIT_EVENT.OCCURRED_AT, AUDIT_EVENT.ID).lt(Cursor.instant(after.get(0)), Cursor.uuid(after.get(1))));
         }
         return Flux.from(sql.selectFrom(AUDIT_EVENT)
                         .where(conditions)
@@ -114,13 +112,5 @@ public class AuditRepository {
 
     private Map<String, Object> snapshot(JSONB value) {
         return value == null ? null : json.readValue(value.data(), SNAPSHOT);
-    }
-
-    private static Instant instant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw Cursor.invalid();
-        }
     }
 }

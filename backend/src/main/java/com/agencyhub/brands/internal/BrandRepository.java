@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -80,6 +81,15 @@ public class BrandRepository {
         return transactions.fetch(tenant, DSL.select(COLUMNS).from(BRAND.crossJoin(CHANNELS))
                         .where(BRAND.TENANT_ID.eq(tenant.value()).and(BRAND.ID.eq(id.value()))), BrandRepository::brand)
                 .mapNotNull(brands -> brands.isEmpty() ? null : brands.get(0));
+    }
+
+    /** The zones of the brands among {@code ids}, in the agency's ongoing transaction if there is one. */
+    public Mono<Map<BrandId, ZoneId>> zones(TenantId tenant, Set<BrandId> ids) {
+        return transactions.fetch(tenant, DSL.select(BRAND.ID, BRAND.ZONE).from(BRAND)
+                        .where(BRAND.TENANT_ID.eq(tenant.value())
+                                .and(BRAND.ID.eq(DSL.any(ids.stream().map(BrandId::value).toArray(UUID[]::new))))),
+                        row -> Map.entry(new BrandId(row.get(0, UUID.class)), ZoneId.of(row.get(1, String.class))))
+                .map(entries -> Map.ofEntries(entries.toArray(Map.Entry[]::new)));
     }
 
     /**

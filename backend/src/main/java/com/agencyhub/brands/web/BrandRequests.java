@@ -12,8 +12,6 @@ import com.agencyhub.shared.web.FieldViolation;
 import com.agencyhub.shared.web.Inputs;
 import org.springframework.stereotype.Component;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -81,7 +79,7 @@ class BrandRequests {
             if (handle == null && url == null) {
                 violations.add(new FieldViolation(field, "needs a handle or a URL", "channel"));
             }
-            if (url != null && !isWebAddress(url)) {
+            if (url != null && !Inputs.isWebAddress(url)) {
                 violations.add(new FieldViolation(field + ".url", "must be an absolute http or https URL", "url"));
             }
             channels.add(new Channel(input.getPlatform(), handle, url));
@@ -90,15 +88,5 @@ class BrandRequests {
             throw ApiProblem.validation(violations);
         }
         return channels;
-    }
-
-    private static boolean isWebAddress(String url) {
-        try {
-            URI uri = new URI(url);
-            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null;
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 }

@@ -1,6 +1,8 @@
 package com.agencyhub.shared.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -44,6 +46,15 @@ public final class Cursor {
         try {
             return UUID.fromString(part);
         } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+    }
+
+    /** A key part that must be an instant (the time of time-ordered keysets). */
+    public static Instant instant(String part) {
+        try {
+            return Instant.parse(part);
+        } catch (DateTimeParseException e) {
             throw invalid();
         }
     }

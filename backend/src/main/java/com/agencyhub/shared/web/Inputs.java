@@ -1,5 +1,7 @@
 package com.agencyhub.shared.web;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -54,6 +56,17 @@ public final class Inputs {
         } catch (DateTimeParseException e) {
             throw ApiProblem.invalidField(field, "must be an RFC 3339 date-time such as 2026-03-29T08:00:00Z",
                     "date-time");
+        }
+    }
+
+    /** Whether the text is an absolute http or https URL with a host. */
+    public static boolean isWebAddress(String url) {
+        try {
+            URI uri = new URI(url);
+            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
         }
     }
 

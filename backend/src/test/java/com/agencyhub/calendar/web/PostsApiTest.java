@@ -1,0 +1,337 @@
+package com.agencyhub.calendar.web;
+
+import com.agencyhub.shared.security.Role;
+import com.agencyhub.strategy.web.StrategyApiTest;
+import com.agencyhub.testsupport.ApiTest;
+import com.agencyhub.testsupport.TestAgency;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Planned posts: planning, validation, the review workflow, lost updates, range views, clients and isolation. */
+class PostsApiTest extends ApiTest {
+
+    private TestAgency agency;
+    private UUID brand;
+    private UUID author;
+    private String authorToken;
+
+    @BeforeEach
+    void aBrandWithAStrategy() {
+        agency = newAgency("posts");
+        brand = http.post().uri("/v1/brands").headers(h -> h.setBearerAuth(agency.adminToken()))
+                .bodyValue(Map.of("name", "Alpenmilch", "zone", "Europe/Berlin", "locale", "de-DE",
+                        "channels", List.of(Map.of("platform", "instagram", "handle", "@alpenmilch"),
+                                Map.of("platform", "linkedin", "handle", "@alpenmilch-eg"))))
+                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .path("id").asString().transform(UUID::fromString);
+        author = newStaffMember(agency, "Sam", "Social");
+        authorToken = agency.tokenFor(author);
+        draftAndFinish(agency, brand, "/strategy", StrategyApiTest.plan(agency.admin().value(), author,
+                List.of(StrategyApiTest.window("MONDAY", "09:00", "17:00"))), "/draft/approval");
+    }
+
+    @Test
+    void staffPlanAPostThatShowsItsTimeInTheBrandsZone() {
+        JsonNode created = create(authorToken, post("Spring teaser", "2027-03-01T09:30:00+01:00"))
+                .expectStatus().isCreated()
+                .expectHeader().valueEquals("ETag", "\"0\"")
+                .expectHeader().value("Location", location -> assertThat(location).startsWith("/v1/posts/"))
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        assertThat(created.path("status").asString()).isEqualTo("draft");
+        assertThat(created.path("plannedAt").asString()).isEqualTo("2027-03-01T08:30:00Z");
+        assertThat(created.path("plannedAtLocal").asString()).isEqualTo("2027-03-01T09:30:00");
+        assertThat(created.path("zone").asString()).isEqualTo("Europe/Berlin");
+        assertThat(created.path("contentVersion").asInt()).isEqualTo(1);
+        assertThat(created.path("variants").get(0).path("format").asString()).isEqualTo("reel");
+        assertThat(created.path("pillar").asString()).isEqualTo("Recipes");
+        get(agency.adminToken(), "/v1/posts/" + created.path("id").asString()).expectStatus().isOk()
+                .expectBody().jsonPath("$.title").isEqualTo("Spring teaser");
+        events(agency.adminToken(), id(created)).expectBody()
+                .jsonPath("$.items[0].action").isEqualTo("created")
+                .jsonPath("$.items[0].actor.id").isEqualTo(author.toString());
+    }
+
+    @Test
+    void invalidPlansAreRefusedFieldByFieldAndNothingIsStored() {
+        expectFieldError(create(authorToken, with(post("X", "2027-03-01T09:30:00+01:00"), "variants",
+                List.of(Map.of("platform", "tiktok", "format", "reel")))), "variants[0].platform");
+        expectFieldError(create(authorToken, with(post("X", "2027-03-01T09:30:00+01:00"), "pillar", "Gossip")),
+                "pillar");
+        expectFieldError(create(authorToken, with(post("X", "2027-03-01T09:30:00+01:00"), "assigneeId",
+                UUID.randomUUID())), "assigneeId");
+        expectFieldError(create(authorToken, with(post("X", "2027-03-01T09:30:00+01:00"), "title", "   ")), "title");
+        expectFieldError(create(authorToken, with(post("X", "2027-03-01T09:30:00+01:00"), "labels",
+                List.of("spring", "spring"))), "labels");
+        expectFieldError(create(authorToken, with(post("X", "2027-03-01T09:30:00+01:00"), "variants",
+                List.of(Map.of("platform", "instagram", "format", "reel", "mediaUrls", List.of("ftp://x.example/a"))))),
+                "variants[0].mediaUrls[0]");
+        create(authorToken, post("X", "2027-03-01T09:30:00")).expectStatus().isBadRequest();
+        Map<String, Object> nullVariant = post("X", "2027-03-01T09:30:00+01:00");
+        List<Object> variants = new ArrayList<>();
+        variants.add(null);
+        nullVariant.put("variants", variants);
+        create(authorToken, nullVariant).expectStatus().isBadRequest();
+        create(authorToken, with(post("X", "2027-03-01T09:30:00+01:00"), "title", "x".repeat(201)))
+                .expectStatus().isBadRequest();
+        create(authorToken, with(post("X", "2027-03-01T09:30:00+01:00"), "title", "nul\u0000"))
+                .expectStatus().isBadRequest();
+
+        assertThat(range(agency.adminToken(), "2027-02-01", "2027-04-01").path("items")).isEmpty();
+    }
+
+    @Test
+    void aPostIsReviewedByAColleagueScheduledAndPublished() {
+        JsonNode post = create(authorToken, with(post("Teaser", "2027-03-01T09:30:00+01:00"), "assigneeId", author))
+                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+        String id = id(post);
+        JsonNode submitted = transition(authorToken, id, 0, "submit", "Ready", "internal").expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(submitted.path("status").asString()).isEqualTo("in-review");
+        assertThat(submitted.path("reviewStage").asString()).isEqualTo("internal");
+
+        transition(authorToken, id, 1, "approve", null, null).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.allowedActions").isEqualTo(List.of("request-changes", "hold", "cancel"));
+        String manager = memberToken(agency, Role.AGENCY_MANAGER);
+        transition(manager, id, 1, "request-changes", "Brighter picture, please", "client").expectStatus().isOk();
+        patch(authorToken, id, 2, Map.of("body", "Brighter")).expectStatus().isOk()
+                .expectBody().jsonPath("$.contentVersion").isEqualTo(2);
+        transition(authorToken, id, 3, "submit", null, null).expectStatus().isOk();
+        transition(manager, id, 4, "approve", "Lovely", "client").expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("approved");
+        transition(authorToken, id, 5, "schedule", null, null).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("scheduled");
+        publication(authorToken, id, 6, Map.of("failureReason", "Token of the Instagram account expired"))
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("approved")
+                .jsonPath("$.lastFailure").isEqualTo("Token of the Instagram account expired");
+        transition(authorToken, id, 7, "schedule", null, null).expectStatus().isOk();
+        publication(authorToken, id, 8, Map.of("publishedAt", "2027-03-01T09:30:05+01:00",
+                "url", "https://www.instagram.com/p/abc123/")).expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("published")
+                .jsonPath("$.publishedAt").isEqualTo("2027-03-01T08:30:05Z")
+                .jsonPath("$.url").isEqualTo("https://www.instagram.com/p/abc123/");
+
+        patch(authorToken, id, 9, Map.of("title", "Too late")).expectStatus().isEqualTo(409);
+        transition(agency.adminToken(), id, 9, "cancel", null, null).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.allowedActions.length()").isEqualTo(0);
+        events(agency.adminToken(), id).expectBody()
+                .jsonPath("$.items[0].action").isEqualTo("published")
+                .jsonPath("$.items[?(@.action == 'request-changes')].comment").isEqualTo(
+                        List.of("Brighter picture, please"));
+    }
+
+    @Test
+    void changingApprovedContentNeedsANewApprovalButLabelsDoNot() {
+        String id = approvedPost("Teaser");
+        patch(authorToken, id, 2, Map.of("labels", List.of("spring", "teaser"))).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("approved").jsonPath("$.contentVersion").isEqualTo(1);
+        patch(authorToken, id, 3, Map.of("plannedAt", "2027-03-02T09:30:00+01:00")).expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("in-review")
+                .jsonPath("$.reviewStage").isEqualTo("internal")
+                .jsonPath("$.contentVersion").isEqualTo(2);
+    }
+
+    @Test
+    void concurrentEditsNeverOverwriteEachOther() {
+        String id = id(create(authorToken, post("Teaser", "2027-03-01T09:30:00+01:00")).expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody());
+        http.patch().uri("/v1/posts/" + id).headers(h -> h.setBearerAuth(authorToken))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("title", "Mine")).exchange()
+                .expectStatus().isEqualTo(428);
+        patch(authorToken, id, 0, Map.of("title", "First")).expectStatus().isOk().expectHeader().valueEquals("ETag",
+                "\"1\"");
+        patch(agency.adminToken(), id, 0, Map.of("title", "Second")).expectStatus().isEqualTo(412);
+        transition(agency.adminToken(), id, 0, "submit", null, null).expectStatus().isEqualTo(412);
+        get(authorToken, "/v1/posts/" + id).expectBody().jsonPath("$.title").isEqualTo("First");
+    }
+
+    @Test
+    void rangeViewsAreHalfOpenFollowTheBrandsZoneAcrossDaylightSavingAndPage() {
+        // clocks in Berlin go forward on 2027-03-28: that local day has 23 hours
+        create(authorToken, post("Before", "2027-03-27T23:59:59+01:00")).expectStatus().isCreated();
+        create(authorToken, post("Sunday early", "2027-03-28T00:00:00+01:00")).expectStatus().isCreated();
+        create(authorToken, post("Sunday late", "2027-03-28T23:59:00+02:00")).expectStatus().isCreated();
+        create(authorToken, post("Monday", "2027-03-29T00:00:00+02:00")).expectStatus().isCreated();
+
+        assertThat(titles(range(authorToken, "2027-03-28", "2027-03-29"))).containsExactly("Sunday early",
+                "Sunday late");
+        assertThat(titles(range(authorToken, "2027-03-27T23:00:00Z", "2027-03-28T22:00:00Z")))
+                .containsExactly("Sunday early", "Sunday late");
+
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = get(authorToken, "/v1/brands/" + brand + "/posts?from=2027-03-01&to=2027-04-01&limit=1"
+                    + (cursor == null ? "" : "&cursor=" + cursor)).expectStatus().isOk()
+                    .expectBody(JsonNode.class).returnResult().getResponseBody();
+            paged.addAll(titles(page));
+            cursor = page.path("nextCursor").isMissingNode() || page.path("nextCursor").isNull() ? null
+                    : page.path("nextCursor").asString();
+        } while (cursor != null);
+        assertThat(paged).containsExactly("Before", "Sunday early", "Sunday late", "Monday");
+
+        expectFieldError(get(authorToken, "/v1/brands/" + brand + "/posts?from=2027-01-01&to=2027-06-01"), "to");
+        expectFieldError(get(authorToken, "/v1/brands/" + brand + "/posts?from=2027-03-02&to=2027-03-01"), "to");
+        expectFieldError(get(authorToken, "/v1/brands/" + brand + "/posts?from=yesterday&to=2027-03-01"), "from");
+        get(authorToken, "/v1/brands/" + brand + "/posts?to=2027-03-01").expectStatus().isBadRequest();
+        expectFieldError(get(authorToken, "/v1/posts?from=2027-03-28&to=2027-03-29&zone=Mars/Olympus"), "zone");
+        assertThat(titles(get(authorToken, "/v1/posts?from=2027-03-28&to=2027-03-29&zone=Europe/Berlin")
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody()))
+                .containsExactly("Sunday early", "Sunday late");
+    }
+
+    @Test
+    void filtersNarrowTheView() {
+        create(authorToken, with(post("On LinkedIn", "2027-03-02T09:00:00+01:00"), "variants",
+                List.of(Map.of("platform", "linkedin", "format", "article")))).expectStatus().isCreated();
+        create(authorToken, with(with(post("Campaign", "2027-03-03T09:00:00+01:00"), "campaign", "Spring 2027"),
+                "labels", List.of("teaser"))).expectStatus().isCreated();
+        String base = "/v1/brands/" + brand + "/posts?from=2027-03-01&to=2027-04-01";
+        assertThat(titles(get(authorToken, base + "&platform=linkedin").expectBody(JsonNode.class).returnResult()
+                .getResponseBody())).containsExactly("On LinkedIn");
+        assertThat(titles(get(authorToken, base + "&campaign=Spring 2027").expectBody(JsonNode.class)
+                .returnResult().getResponseBody())).containsExactly("Campaign");
+        assertThat(titles(get(authorToken, base + "&label=teaser").expectBody(JsonNode.class).returnResult()
+                .getResponseBody())).containsExactly("Campaign");
+        assertThat(titles(get(authorToken, base + "&status=approved").expectBody(JsonNode.class).returnResult()
+                .getResponseBody())).isEmpty();
+        expectFieldError(get(authorToken, base + "&status=sunny"), "status");
+    }
+
+    @Test
+    void clientUsersSeeTheirBrandsPostsOnceApprovedWithoutInternalComments() {
+        String approved = approvedPost("Approved one");
+        String draft = id(create(authorToken, post("Draft", "2027-03-05T09:00:00+01:00")).expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody());
+        String client = clientViewer(agency, brand);
+
+        get(client, "/v1/posts/" + approved).expectStatus().isOk();
+        get(client, "/v1/posts/" + draft).expectStatus().isNotFound();
+        assertThat(titles(range(client, "2027-03-01", "2027-04-01"))).containsExactly("Approved one");
+        assertThat(titles(get(client, "/v1/posts?from=2027-03-01&to=2027-04-01").expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody())).containsExactly("Approved one");
+        events(client, approved).expectBody()
+                .jsonPath("$.items[?(@.action == 'approve')].comment").isEqualTo(List.of("Shown to the client"))
+                .jsonPath("$.items[?(@.action == 'submit')].comment").isEqualTo(List.of());
+        create(client, post("Mine", "2027-03-05T09:00:00+01:00")).expectStatus().isForbidden();
+        transition(client, approved, 2, "schedule", null, null).expectStatus().isForbidden();
+
+        String otherClient = clientViewer(agency, newBrand(agency, "Other brand"));
+        get(otherClient, "/v1/posts/" + approved).expectStatus().isNotFound();
+        get(otherClient, "/v1/brands/" + brand + "/posts?from=2027-03-01&to=2027-04-01").expectStatus().isNotFound();
+        assertThat(titles(get(otherClient, "/v1/posts?from=2027-03-01&to=2027-04-01").expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody())).isEmpty();
+    }
+
+    @Test
+    void anotherAgencySeesNothingAndChangesNothing() {
+        String id = approvedPost("Ours");
+        TestAgency other = newAgency("posts-other");
+        String theirs = other.adminToken();
+        get(theirs, "/v1/posts/" + id).expectStatus().isNotFound();
+        patch(theirs, id, 2, Map.of("title", "Stolen")).expectStatus().isNotFound();
+        transition(theirs, id, 2, "schedule", null, null).expectStatus().isNotFound();
+        publication(theirs, id, 2, Map.of("failureReason", "x")).expectStatus().isNotFound();
+        events(theirs, id).expectStatus().isNotFound();
+        get(theirs, "/v1/brands/" + brand + "/posts?from=2027-03-01&to=2027-04-01").expectStatus().isNotFound();
+        create(theirs, post("Theirs", "2027-03-05T09:00:00+01:00")).expectStatus().isNotFound();
+        assertThat(titles(get(theirs, "/v1/posts?from=2027-03-01&to=2027-04-01").expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody())).isEmpty();
+        get(authorToken, "/v1/posts/" + id).expectBody().jsonPath("$.title").isEqualTo("Ours");
+    }
+
+    /** A post taken through review to approved (version 2), with an internal and a client-visible comment. */
+    private String approvedPost(String title) {
+        String id = id(create(authorToken, post(title, "2027-03-04T09:00:00+01:00")).expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody());
+        transition(authorToken, id, 0, "submit", "Internal note", "internal").expectStatus().isOk();
+        transition(agency.adminToken(), id, 1, "approve", "Shown to the client", "client").expectStatus().isOk();
+        return id;
+    }
+
+    private Map<String, Object> post(String title, String plannedAt) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", title);
+        body.put("body", "Fresh milk from the farm.");
+        body.put("plannedAt", plannedAt);
+        body.put("pillar", "Recipes");
+        body.put("variants", List.of(Map.of("platform", "instagram", "format", "reel", "text", "Fresh!",
+                "mediaUrls", List.of("https://cdn.example/teaser.mp4"))));
+        return body;
+    }
+
+    private static Map<String, Object> with(Map<String, Object> body, String key, Object value) {
+        Map<String, Object> changed = new HashMap<>(body);
+        changed.put(key, value);
+        return changed;
+    }
+
+    private static String id(JsonNode post) {
+        return post.path("id").asString();
+    }
+
+    private static List<String> titles(JsonNode page) {
+        List<String> titles = new ArrayList<>();
+        page.path("items").forEach(item -> titles.add(item.path("title").asString()));
+        return titles;
+    }
+
+    private JsonNode range(String token, String from, String to) {
+        return get(token, "/v1/brands/" + brand + "/posts?from=" + from + "&to=" + to).expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    private WebTestClient.ResponseSpec create(String token, Map<String, Object> body) {
+        return http.post().uri("/v1/brands/" + brand + "/posts").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private WebTestClient.ResponseSpec get(String token, String path) {
+        return http.get().uri(path).headers(h -> h.setBearerAuth(token)).exchange();
+    }
+
+    private WebTestClient.ResponseSpec events(String token, String id) {
+        return get(token, "/v1/posts/" + id + "/events");
+    }
+
+    private WebTestClient.ResponseSpec patch(String token, String id, int version, Map<String, Object> body) {
+        return http.patch().uri("/v1/posts/" + id).headers(h -> {
+            h.setBearerAuth(token);
+            h.setIfMatch("\"" + version + "\"");
+        }).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private WebTestClient.ResponseSpec transition(String token, String id, int version, String action,
+                                                  String comment, String visibility) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("action", action);
+        if (comment != null) {
+            body.put("comment", comment);
+            body.put("visibility", visibility);
+        }
+        return http.post().uri("/v1/posts/" + id + "/transitions").headers(h -> {
+            h.setBearerAuth(token);
+            h.setIfMatch("\"" + version + "\"");
+        }).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private WebTestClient.ResponseSpec publication(String token, String id, int version, Map<String, Object> body) {
+        return http.post().uri("/v1/posts/" + id + "/publication").headers(h -> {
+            h.setBearerAuth(token);
+            h.setIfMatch("\"" + version + "\"");
+        }).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+}
