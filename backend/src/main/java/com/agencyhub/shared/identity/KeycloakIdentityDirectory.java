@@ -1,6 +1,9 @@
 package com.agencyhub.shared.identity;
 
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -11,9 +14,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import org.keycloak.OAuth2Constants;
+import org.jboss.resteasy.client.jaxrs.ResteasyClientBuilder;
 import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.JacksonProvider;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.OrganizationsResource;
@@ -44,6 +51,10 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     private static final String UPDATE_PASSWORD = "UPDATE_PASSWORD";
     private static final String VERIFY_EMAIL = "VERIFY_EMAIL";
     private static final int PAGE = 100;
+    private static final int ADMIN_CONNECTIONS = 10;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** Long enough for Keycloak's slowest admin call we make (sending an e-mail), short enough not to hang. */
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
     /** Realm roles of earlier versions that made agency roles realm-wide; see {@link #deleteLegacyAgencyRoles}. */
     static final List<String> LEGACY_AGENCY_ROLES = List.of("agency-admin", "agency-manager", "social-media-manager",
             "client-viewer");
@@ -61,13 +72,24 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     }
 
     /** An admin client that authenticates with client_credentials in the configured realm. */
+    /**
+     * The admin client, with time limits on connecting and on each answer: a Keycloak that does not answer fails the
+     * call ({@link IdentityProviderException}, a 503 for the caller) instead of holding a request and a thread forever.
+     */
     public static Keycloak adminClient(KeycloakProperties properties) {
+        Client http = ((ResteasyClientBuilder) ClientBuilder.newBuilder())
+                .connectionPoolSize(ADMIN_CONNECTIONS)
+                .connectTimeout(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .register(JacksonProvider.class, Priorities.USER)
+                .build();
         return KeycloakBuilder.builder()
                 .serverUrl(properties.serverUrl())
                 .realm(properties.realm())
                 .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
                 .clientId(properties.clientId())
                 .clientSecret(properties.clientSecret())
+                .resteasyClient(http)
                 .build();
     }
 

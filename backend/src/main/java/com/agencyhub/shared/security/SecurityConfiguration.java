@@ -3,6 +3,7 @@ package com.agencyhub.shared.security;
 import com.agencyhub.shared.web.ApiProblem;
 import com.agencyhub.shared.web.ProblemWriter;
 import com.agencyhub.shared.web.ratelimit.RateLimits;
+import io.netty.channel.ChannelOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -33,10 +34,13 @@ import org.springframework.security.web.server.firewall.StrictServerWebExchangeF
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
@@ -65,6 +69,8 @@ public class SecurityConfiguration {
     /** Verified tokens kept per instance (a few kilobytes each) and for how long. */
     private static final int VERIFIED_TOKENS_KEPT = 5_000;
     private static final Duration VERIFIED_TOKENS_KEPT_FOR = Duration.ofMinutes(5);
+    private static final Duration KEY_SET_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration KEY_SET_ANSWER_TIMEOUT = Duration.ofSeconds(10);
 
     private static final String[] STAFF = {Role.AGENCY_ADMIN.claimValue(), Role.AGENCY_MANAGER.claimValue(),
             Role.SOCIAL_MEDIA_MANAGER.claimValue()};
@@ -198,7 +204,8 @@ public class SecurityConfiguration {
     ReactiveJwtDecoder jwtDecoder(AuthProperties properties) {
         NimbusReactiveJwtDecoder decoder = properties.publicKey() != null && !properties.publicKey().isBlank()
                 ? NimbusReactiveJwtDecoder.withPublicKey(rsaPublicKey(properties.publicKey())).build()
-                : NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString()).build();
+                : NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
+                        .webClient(keySetClient()).build();
         OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
                 aud -> aud != null && aud.contains(properties.audience()));
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
@@ -207,6 +214,17 @@ public class SecurityConfiguration {
                 audience);
         decoder.setJwtValidator(validator);
         return new VerifiedTokens(decoder, validator, VERIFIED_TOKENS_KEPT, VERIFIED_TOKENS_KEPT_FOR);
+    }
+
+    /**
+     * Fetches Keycloak's signing keys with time limits: while Keycloak does not answer, token checks fail (401) instead
+     * of waiting forever. The keys are fetched once and again only for a token signed with an unknown key.
+     */
+    private static WebClient keySetClient() {
+        HttpClient http = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) KEY_SET_CONNECT_TIMEOUT.toMillis())
+                .responseTimeout(KEY_SET_ANSWER_TIMEOUT);
+        return WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
     }
 
     private static Mono<ActorAuthentication> authenticate(Jwt jwt) {
