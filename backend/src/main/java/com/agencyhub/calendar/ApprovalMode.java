@@ -1,5 +1,7 @@
 package com.agencyhub.calendar;
 
+import com.agencyhub.shared.Slugs;
+
 /**
  * Who approves a brand's posts before they go out: nobody (submitting approves), the agency, or the agency and then
  * the client.
@@ -8,10 +10,10 @@ public enum ApprovalMode {
     NONE, INTERNAL, INTERNAL_THEN_CLIENT;
 
     public String value() {
-        return name().toLowerCase().replace('_', '-');
+        return Slugs.of(this);
     }
 
     public static ApprovalMode of(String value) {
-        return valueOf(value.toUpperCase().replace('-', '_'));
+        return Slugs.parse(ApprovalMode.class, value);
     }
 }

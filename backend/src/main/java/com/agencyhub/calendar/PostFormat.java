@@ -1,14 +1,16 @@
 package com.agencyhub.calendar;
 
+import com.agencyhub.shared.Slugs;
+
 /** The shape a variant takes on its platform. */
 public enum PostFormat {
     POST, STORY, REEL, SHORT_VIDEO, ARTICLE, LIVE, OTHER;
 
     public String value() {
-        return name().toLowerCase().replace('_', '-');
+        return Slugs.of(this);
     }
 
     public static PostFormat of(String value) {
-        return valueOf(value.toUpperCase().replace('-', '_'));
+        return Slugs.parse(PostFormat.class, value);
     }
 }

@@ -1,15 +1,17 @@
 package com.agencyhub.calendar;
 
+import com.agencyhub.shared.Slugs;
+
 /** Where a post stands in its workflow (docs/content-calendar.md). Published and cancelled posts are final. */
 public enum PostStatus {
     DRAFT, IN_REVIEW, CHANGES_REQUESTED, APPROVED, SCHEDULED, PUBLISHED, ON_HOLD, CANCELLED;
 
     public String value() {
-        return name().toLowerCase().replace('_', '-');
+        return Slugs.of(this);
     }
 
     public static PostStatus of(String value) {
-        return valueOf(value.toUpperCase().replace('-', '_'));
+        return Slugs.parse(PostStatus.class, value);
     }
 
     public boolean isFinal() {

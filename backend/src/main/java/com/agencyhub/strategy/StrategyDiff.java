@@ -1,6 +1,7 @@
 package com.agencyhub.strategy;
 
 import com.agencyhub.shared.BrandId;
+import com.agencyhub.shared.Slugs;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;

@@ -9,6 +9,7 @@ import com.agencyhub.brands.Brands;
 import com.agencyhub.brands.Channel;
 import com.agencyhub.members.Members;
 import com.agencyhub.shared.BrandId;
+import com.agencyhub.shared.Slugs;
 import com.agencyhub.shared.TenantId;
 import com.agencyhub.shared.UserId;
 import com.agencyhub.shared.db.SqlErrors;

@@ -15,7 +15,7 @@ import com.agencyhub.api.model.StrategyVersionDto;
 import com.agencyhub.shared.UserId;
 import com.agencyhub.shared.web.ETags;
 import com.agencyhub.shared.web.WeeklyWindowInputs;
-import com.agencyhub.strategy.Slugs;
+import com.agencyhub.shared.Slugs;
 import com.agencyhub.strategy.StrategyContent;
 import com.agencyhub.strategy.StrategyDiff;
 import com.agencyhub.strategy.StrategyVersion;

@@ -9,7 +9,7 @@ import com.agencyhub.api.model.StrategyResponsibilityDto;
 import com.agencyhub.api.model.StrategyTargetGroupDto;
 import com.agencyhub.shared.UserId;
 import com.agencyhub.shared.web.WeeklyWindowInputs;
-import com.agencyhub.strategy.Slugs;
+import com.agencyhub.shared.Slugs;
 import com.agencyhub.shared.calendar.HolidayRule;
 import com.agencyhub.strategy.StrategyContent;
 

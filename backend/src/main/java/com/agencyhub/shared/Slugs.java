@@ -1,4 +1,4 @@
-package com.agencyhub.strategy;
+package com.agencyhub.shared;
 
 import java.util.Arrays;
 import java.util.Locale;
