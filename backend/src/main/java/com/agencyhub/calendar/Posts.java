@@ -70,11 +70,7 @@ public class Posts {
 
     /** The post if the caller may see it; 404 otherwise. */
     public Mono<Post> get(Actor actor, PostId id) {
-        TenantId tenant = actor.requireTenant();
-        return transactions.inTenant(tenant, sql -> repository.find(sql, tenant, id))
-                .filter(post -> maySee(actor, post))
-                .switchIfEmpty(Mono.error(Posts::notFound))
-                .flatMap(post -> inZone(tenant, post));
+        return visible(actor, id).flatMap(post -> inZone(actor.requireTenant(), post));
     }
 
     /**
@@ -90,20 +86,20 @@ public class Posts {
             }
             PostPlan changed = changes.applyTo(current.plan());
             return writableBrand(actor, current.brand())
-                    .flatMap(brand -> checked(tenant, brand, changed))
-                    .flatMap(checked -> {
+                    .flatMap(brand -> checked(tenant, brand, changed).flatMap(checked -> {
                         boolean newContent = !checked.sameContentAs(current.plan());
                         PostWorkflow.State state = newContent
                                 ? PostWorkflow.afterContentChange(current.state(), approvalMode())
                                 : current.state();
                         int contentVersion = current.contentVersion() + (newContent ? 1 : 0);
                         return repository.update(sql, tenant, id, expectedVersion, checked, state, contentVersion)
+                                .map(updated -> updated.inZone(brand.settings().zone()))
                                 .switchIfEmpty(Mono.error(ApiProblem::preconditionFailed))
                                 .flatMap(updated -> record(sql, tenant, updated, event(
                                         updated.state().equals(current.state()) ? "updated"
                                                 : "content-changed-after-approval",
                                         current.status(), updated, actor, null, false)).thenReturn(updated));
-                    });
+                    }));
         });
     }
 
@@ -118,7 +114,7 @@ public class Posts {
                             .flatMap(moved -> record(sql, tenant, moved, event(action.value(), current.status(), moved,
                                     actor, comment.text(), comment.clientVisible())).thenReturn(moved)))
                     .orElseGet(() -> Mono.error(notAllowed(current, action, reviewer)));
-        });
+        }).flatMap(post -> inZone(tenant, post));
     }
 
     /**
@@ -140,7 +136,7 @@ public class Posts {
                     .flatMap(moved -> record(sql, tenant, moved, event(publication.succeeded() ? "published"
                             : "publish-failed", current.status(), moved, actor, publication.failureReason(), false))
                             .thenReturn(moved));
-        });
+        }).flatMap(post -> inZone(tenant, post));
     }
 
     /** The posts of a range view that the caller may see, by planned time. */
@@ -153,9 +149,10 @@ public class Posts {
         PostQuery visible = actor.isStaff() ? query : new PostQuery(query.from(), query.to(), query.brand(),
                 actor.brandScope(), true, query.status(), query.platform(), query.pillar(), query.assignee(),
                 query.campaign(), query.label());
-        Mono<?> brandVisible = query.brand() == null ? Mono.just(true) : brands.get(actor, query.brand());
-        return brandVisible.then(transactions.inTenant(tenant, sql -> repository.list(sql, tenant, visible, limit,
-                        cursor)))
+        if (query.brand() != null && !actor.maySee(query.brand())) {
+            return Mono.error(ApiProblem.notFound("The brand"));
+        }
+        return transactions.inTenant(tenant, sql -> repository.list(sql, tenant, visible, limit, cursor))
                 .flatMap(page -> brands.zones(tenant, page.items().stream().map(Post::brand)
                                 .collect(Collectors.toSet()))
                         .map(zones -> page.map(post -> post.inZone(zones.get(post.brand())))));
@@ -164,7 +161,7 @@ public class Posts {
     /** The post's history, newest first; client users see it without internal comments. */
     public Mono<Page<PostEvent>> events(Actor actor, PostId id, int limit, String cursor) {
         TenantId tenant = actor.requireTenant();
-        return get(actor, id).then(transactions.inTenant(tenant, sql -> repository.events(sql, tenant, id, limit,
+        return visible(actor, id).then(transactions.inTenant(tenant, sql -> repository.events(sql, tenant, id, limit,
                         cursor)))
                 .map(page -> actor.isStaff() ? page : page.map(PostEvent::forClient));
     }
@@ -195,6 +192,13 @@ public class Posts {
                 : Mono.just(brand));
     }
 
+    private Mono<Post> visible(Actor actor, PostId id) {
+        TenantId tenant = actor.requireTenant();
+        return transactions.inTenant(tenant, sql -> repository.find(sql, tenant, id))
+                .filter(post -> maySee(actor, post))
+                .switchIfEmpty(Mono.error(Posts::notFound));
+    }
+
     /** Loads the post in a transaction, refuses stale versions, then runs the change. */
     private Mono<Post> editing(Actor actor, PostId id, int expectedVersion,
                                BiFunction<DSLContext, Post, Mono<Post>> change) {
@@ -203,8 +207,7 @@ public class Posts {
                 .filter(post -> maySee(actor, post))
                 .switchIfEmpty(Mono.error(Posts::notFound))
                 .flatMap(current -> current.version() != expectedVersion ? Mono.error(ApiProblem.preconditionFailed())
-                        : change.apply(sql, current)))
-                .flatMap(post -> inZone(tenant, post));
+                        : change.apply(sql, current)));
     }
 
     private Mono<Post> inZone(TenantId tenant, Post post) {
