@@ -67,8 +67,12 @@ class AuthorizationMatrixTest extends ApiTest {
 
     enum Outcome { ALLOWED, FORBIDDEN, NOT_FOUND, UNAUTHORIZED }
 
-    /** What client users of the brand get: nothing, its data in scope (404 out of scope), 404 always, or their own list. */
-    enum ClientAccess { NONE, IN_SCOPE, HIDDEN, OWN_LIST }
+    /**
+     * What client users of the brand get: nothing, its data in scope (404 out of scope), 404 always, their own list,
+     * or the brand's data only with a permission per brand that the world's client user does not hold (403 in
+     * scope, 404 out of scope; PostsApiTest covers holders).
+     */
+    enum ClientAccess { NONE, IN_SCOPE, HIDDEN, OWN_LIST, WITH_PERMISSION }
 
     /**
      * One operation's rule. {@code staff}: the staff roles it allows on agency A's objects; {@code alsoAdmitted}:
@@ -102,7 +106,8 @@ class AuthorizationMatrixTest extends ApiTest {
         staff(ALL_STAFF, ClientAccess.HIDDEN, "getStrategyDraft", "diffStrategyVersions");
         staff(ALL_STAFF, ClientAccess.OWN_LIST, "listBrands", "listPosts");
         staff(ALL_STAFF, ClientAccess.IN_SCOPE, "listBrandPosts", "getPost", "listPostEvents");
-        staff(ALL_STAFF, ClientAccess.NONE, "createPost", "updatePost", "transitionPost", "recordPostPublication");
+        staff(ALL_STAFF, ClientAccess.NONE, "createPost", "updatePost", "recordPostPublication");
+        staff(ALL_STAFF, ClientAccess.WITH_PERMISSION, "transitionPost");
         staff(ADMIN, ClientAccess.IN_SCOPE, "listBrandAuditEvents");
     }
 
@@ -153,6 +158,7 @@ class AuthorizationMatrixTest extends ApiTest {
             case OWN_LIST -> Outcome.ALLOWED;
             case HIDDEN -> Outcome.NOT_FOUND;
             case IN_SCOPE -> caller == Caller.A_CLIENT_OUT_OF_SCOPE ? Outcome.NOT_FOUND : Outcome.ALLOWED;
+            case WITH_PERMISSION -> caller == Caller.A_CLIENT_OUT_OF_SCOPE ? Outcome.NOT_FOUND : Outcome.FORBIDDEN;
         };
     }
 

@@ -1,5 +1,7 @@
 package com.agencyhub.calendar;
 
+import com.agencyhub.guidelines.ApprovalMode;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

@@ -5,6 +5,8 @@ import com.agencyhub.brands.BrandStatus;
 import com.agencyhub.brands.Brands;
 import com.agencyhub.brands.Channel;
 import com.agencyhub.calendar.internal.PostRepository;
+import com.agencyhub.guidelines.ApprovalMode;
+import com.agencyhub.guidelines.Guidelines;
 import com.agencyhub.members.Members;
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.Page;
@@ -46,14 +48,16 @@ public class Posts {
     private final Brands brands;
     private final Members members;
     private final Strategies strategies;
+    private final Guidelines guidelines;
 
     public Posts(PostRepository repository, Transactions transactions, Brands brands, Members members,
-                 Strategies strategies) {
+                 Strategies strategies, Guidelines guidelines) {
         this.repository = repository;
         this.transactions = transactions;
         this.brands = brands;
         this.members = members;
         this.strategies = strategies;
+        this.guidelines = guidelines;
     }
 
     /** Plans a new post of the brand, as a draft. */
@@ -85,11 +89,12 @@ public class Posts {
                         + " and can no longer be changed."));
             }
             PostPlan changed = changes.applyTo(current.plan());
-            return writableBrand(actor, current.brand())
-                    .flatMap(brand -> checked(tenant, brand, changed).flatMap(checked -> {
+            return Mono.zip(writableBrand(actor, current.brand()), guidelines.approvalMode(tenant, current.brand()))
+                    .flatMap(brandAndMode -> checked(tenant, brandAndMode.getT1(), changed).flatMap(checked -> {
+                        Brand brand = brandAndMode.getT1();
                         boolean newContent = !checked.sameContentAs(current.plan());
                         PostWorkflow.State state = newContent
-                                ? PostWorkflow.afterContentChange(current.state(), approvalMode())
+                                ? PostWorkflow.afterContentChange(current.state(), brandAndMode.getT2())
                                 : current.state();
                         int contentVersion = current.contentVersion() + (newContent ? 1 : 0);
                         return repository.update(sql, tenant, id, expectedVersion, checked, state, contentVersion)
@@ -103,17 +108,24 @@ public class Posts {
         });
     }
 
-    /** Takes a workflow action; {@code 409} naming the allowed ones when the post's state does not allow it. */
+    /**
+     * Takes a workflow action under the brand's approval mode; {@code 409} naming the allowed ones when the post's
+     * state does not allow it. Client users act only with the approval permission for the brand, and whatever they
+     * write is for the agency and the client alike.
+     */
     public Mono<Post> transition(Actor actor, PostId id, int expectedVersion, PostAction action, Comment comment) {
         TenantId tenant = actor.requireTenant();
         return editing(actor, id, expectedVersion, (sql, current) -> {
             PostWorkflow.Reviewer reviewer = reviewer(actor, current);
-            return PostWorkflow.next(current.state(), action, approvalMode(), reviewer)
-                    .map(next -> repository.moveTo(sql, tenant, id, expectedVersion, next, Map.of())
-                            .switchIfEmpty(Mono.error(ApiProblem::preconditionFailed))
-                            .flatMap(moved -> record(sql, tenant, moved, event(action.value(), current.status(), moved,
-                                    actor, comment.text(), comment.clientVisible())).thenReturn(moved)))
-                    .orElseGet(() -> Mono.error(notAllowed(current, action, reviewer)));
+            boolean clientVisible = comment.clientVisible() || actor.isClientUser();
+            return guidelines.approvalMode(tenant, current.brand()).flatMap(mode ->
+                    PostWorkflow.next(current.state(), action, mode, reviewer)
+                            .map(next -> repository.moveTo(sql, tenant, id, expectedVersion, next, Map.of())
+                                    .switchIfEmpty(Mono.error(ApiProblem::preconditionFailed))
+                                    .flatMap(moved -> record(sql, tenant, moved, event(action.value(),
+                                            current.status(), moved, actor, comment.text(), clientVisible))
+                                            .thenReturn(moved)))
+                            .orElseGet(() -> Mono.error(notAllowed(current, action, mode, reviewer))));
         }).flatMap(post -> inZone(tenant, post));
     }
 
@@ -178,14 +190,6 @@ public class Posts {
         }
     }
 
-    /**
-     * Who approves the brand's posts. Until the brand's guidelines carry the approval mode (issue 11), every brand
-     * has the agency review its posts.
-     */
-    private static ApprovalMode approvalMode() {
-        return ApprovalMode.INTERNAL;
-    }
-
     private Mono<Brand> writableBrand(Actor actor, BrandId id) {
         return brands.get(actor, id).flatMap(brand -> brand.status() == BrandStatus.OFFBOARDED
                 ? Mono.error(ApiProblem.conflict("The brand is offboarded: its calendar is read-only."))
@@ -199,15 +203,24 @@ public class Posts {
                 .switchIfEmpty(Mono.error(Posts::notFound));
     }
 
-    /** Loads the post in a transaction, refuses stale versions, then runs the change. */
+    /**
+     * Loads the post in a transaction, refuses client users without the approval permission for its brand (the only
+     * change open to them is a review) and stale versions, then runs the change.
+     */
     private Mono<Post> editing(Actor actor, PostId id, int expectedVersion,
                                BiFunction<DSLContext, Post, Mono<Post>> change) {
         TenantId tenant = actor.requireTenant();
         return transactions.inTenant(tenant, sql -> repository.find(sql, tenant, id)
                 .filter(post -> maySee(actor, post))
                 .switchIfEmpty(Mono.error(Posts::notFound))
-                .flatMap(current -> current.version() != expectedVersion ? Mono.error(ApiProblem.preconditionFailed())
-                        : change.apply(sql, current)));
+                .flatMap(current -> {
+                    if (actor.isClientUser() && !actor.mayApprove(current.brand())) {
+                        return Mono.error(ApiProblem.forbidden("You may not review this brand's posts; the agency "
+                                + "grants that per brand."));
+                    }
+                    return current.version() != expectedVersion ? Mono.error(ApiProblem.preconditionFailed())
+                            : change.apply(sql, current);
+                }));
     }
 
     private Mono<Post> inZone(TenantId tenant, Post post) {
@@ -257,8 +270,9 @@ public class Posts {
                 ? PostWorkflow.Reviewer.STAFF_ASSIGNED_AUTHOR : PostWorkflow.Reviewer.STAFF;
     }
 
-    private static ApiProblem notAllowed(Post post, PostAction action, PostWorkflow.Reviewer reviewer) {
-        List<String> allowed = PostWorkflow.allowed(post.state(), approvalMode(), reviewer).stream()
+    private static ApiProblem notAllowed(Post post, PostAction action, ApprovalMode mode,
+                                         PostWorkflow.Reviewer reviewer) {
+        List<String> allowed = PostWorkflow.allowed(post.state(), mode, reviewer).stream()
                 .map(PostAction::value).toList();
         String state = post.status().value() + (post.state().stage() == null ? ""
                 : " (waiting for " + post.state().stage().value() + " review)");

@@ -83,6 +83,15 @@ public class Guidelines {
                 .map(version -> new PublishedSlaPolicies(brand, version.number(), version.content().slaPolicies()));
     }
 
+    /**
+     * Who approves the brand's posts: the mode of its newest published guidelines, {@link ApprovalMode#INTERNAL}
+     * while none is published. Joins the caller's transaction, so a workflow step reads the mode it acts under.
+     */
+    public Mono<ApprovalMode> approvalMode(TenantId tenant, BrandId brand) {
+        return transactions.inTenant(tenant, sql -> repository.publishedApprovalMode(sql, tenant, brand))
+                .defaultIfEmpty(ApprovalMode.INTERNAL);
+    }
+
     /** {@link #publishedSlaPolicies} of a brand the caller may read guidelines of; 404 otherwise or while none. */
     public Mono<PublishedSlaPolicies> slaPolicies(Actor actor, BrandId brand) {
         return readable(actor, brand)

@@ -1,6 +1,5 @@
 package com.agencyhub.members;
 
-import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.identity.PersonDetails;
 import com.agencyhub.shared.security.Role;
 import com.agencyhub.shared.web.ApiProblem;
@@ -13,26 +12,26 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A person to invite. Staff come with roles and a profile, client users with the brands they may see.
+ * A person to invite. Staff come with roles and a profile, client users with the brands they may see (and may
+ * approve posts of).
  * {@code initialPassword} is for demo data only; real people choose theirs through the invitation e-mail.
  */
 public record Invitation(MemberKind kind, String email, String firstName, String lastName, Set<Role> roles,
-                         StaffProfile profile, Set<BrandId> brandScope, Optional<String> initialPassword) {
+                         StaffProfile profile, ClientBrandScope brandScope, Optional<String> initialPassword) {
 
     public Invitation {
         email = email.strip().toLowerCase(Locale.ROOT);
         roles = Set.copyOf(roles);
-        brandScope = Set.copyOf(brandScope);
         initialPassword = initialPassword == null ? Optional.empty() : initialPassword;
     }
 
     public static Invitation staff(String email, String firstName, String lastName, Set<Role> roles,
                                    StaffProfile profile) {
-        return new Invitation(MemberKind.STAFF, email, firstName, lastName, roles, profile, Set.of(),
+        return new Invitation(MemberKind.STAFF, email, firstName, lastName, roles, profile, ClientBrandScope.NONE,
                 Optional.empty());
     }
 
-    public static Invitation client(String email, String firstName, String lastName, Set<BrandId> brands) {
+    public static Invitation client(String email, String firstName, String lastName, ClientBrandScope brands) {
         return new Invitation(MemberKind.CLIENT, email, firstName, lastName, Set.of(Role.CLIENT_VIEWER), null,
                 brands, Optional.empty());
     }

@@ -11,16 +11,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A person of an agency. Staff have a {@link StaffProfile}; client users have none but a brand scope.
+ * A person of an agency. Staff have a {@link StaffProfile}; client users have none but a {@link ClientBrandScope}.
  * The id is the Keycloak user id.
  */
 public record Member(UserId id, MemberKind kind, String email, String displayName, Set<Role> roles,
-                     MemberStatus status, StaffProfile profile, Set<BrandId> brandScope, Instant invitedAt,
+                     MemberStatus status, StaffProfile profile, ClientBrandScope clientScope, Instant invitedAt,
                      Instant deactivatedAt, Instant createdAt, Instant updatedAt, int version) {
 
     public Member {
         roles = Set.copyOf(roles);
-        brandScope = Set.copyOf(brandScope);
     }
 
     /** Staff who still have access: may be given brands and tasks. */
@@ -50,8 +49,13 @@ public record Member(UserId id, MemberKind kind, String email, String displayNam
                     .map(hours -> hours.day() + " " + hours.start() + "-" + hours.end()).toList());
         }
         if (kind == MemberKind.CLIENT) {
-            snapshot.put("brandScope", new TreeSet<>(brandScope.stream().map(BrandId::toString).toList()));
+            snapshot.put("brandScope", sorted(clientScope.brands()));
+            snapshot.put("approverBrandIds", sorted(clientScope.approvals()));
         }
         return snapshot;
+    }
+
+    private static TreeSet<String> sorted(Set<BrandId> brands) {
+        return new TreeSet<>(brands.stream().map(BrandId::toString).toList());
     }
 }

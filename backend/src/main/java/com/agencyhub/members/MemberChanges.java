@@ -26,7 +26,7 @@ public record MemberChanges(String displayName, Set<Role> roles, ZoneId homeZone
                     pick(rules, profile.rules()), pick(workingHours, profile.workingHours()));
         }
         return new Member(current.id(), current.kind(), current.email(), pick(displayName, current.displayName()),
-                pick(roles, current.roles()), current.status(), profile, current.brandScope(), current.invitedAt(),
+                pick(roles, current.roles()), current.status(), profile, current.clientScope(), current.invitedAt(),
                 current.deactivatedAt(), current.createdAt(), current.updatedAt(), current.version());
     }
 

@@ -102,7 +102,7 @@ public class Members {
         AuditActor actor = AuditActor.of(caller);
         return invitation.validate()
                 .then(existing(tenant, invitation))
-                .switchIfEmpty(Mono.defer(() -> requireBrands(caller, invitation.brandScope())
+                .switchIfEmpty(Mono.defer(() -> requireBrands(caller, invitation.brandScope().brands())
                         .then(create(tenant, actor, invitation))))
                 // a concurrent identical invitation stored the member first
                 .onErrorResume(SqlErrors::isUniqueViolation, raced -> existing(tenant, invitation)
@@ -234,8 +234,8 @@ public class Members {
         });
     }
 
-    /** Sets the brands a client user may see; the next request of theirs already uses it. */
-    public Mono<Member> replaceBrandScope(Actor caller, UserId id, Set<BrandId> brands) {
+    /** Sets the brands a client user may see and approve; the next request of theirs already uses it. */
+    public Mono<Member> replaceBrandScope(Actor caller, UserId id, ClientBrandScope scope) {
         TenantId tenant = caller.requireTenant();
         AuditActor actor = AuditActor.of(caller);
         return change(tenant, id, (sql, current) -> {
@@ -243,10 +243,10 @@ public class Members {
                 return Mono.error(ApiProblem.notFound("The client user"));
             }
             Member changed = new Member(current.id(), current.kind(), current.email(), current.displayName(),
-                    current.roles(), current.status(), null, brands, current.invitedAt(), current.deactivatedAt(),
+                    current.roles(), current.status(), null, scope, current.invitedAt(), current.deactivatedAt(),
                     current.createdAt(), current.updatedAt(), current.version());
-            return requireBrands(caller, brands)
-                    .then(repository.replaceBrandScope(sql, tenant, id, brands))
+            return requireBrands(caller, scope.brands())
+                    .then(repository.replaceBrandScope(sql, tenant, id, scope))
                     .then(save(sql, tenant, actor, "member.brand-scope-changed", current, changed));
         });
     }
@@ -292,7 +292,7 @@ public class Members {
 
     private static Member withStatus(Member current, MemberStatus status, Instant deactivatedAt) {
         return new Member(current.id(), current.kind(), current.email(), current.displayName(), current.roles(),
-                status, current.profile(), current.brandScope(), current.invitedAt(), deactivatedAt,
+                status, current.profile(), current.clientScope(), current.invitedAt(), deactivatedAt,
                 current.createdAt(), current.updatedAt(), current.version());
     }
 

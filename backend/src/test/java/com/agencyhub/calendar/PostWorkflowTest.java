@@ -1,5 +1,6 @@
 package com.agencyhub.calendar;
 
+import com.agencyhub.guidelines.ApprovalMode;
 import com.agencyhub.calendar.PostWorkflow.Reviewer;
 import com.agencyhub.calendar.PostWorkflow.State;
 import org.junit.jupiter.api.Test;

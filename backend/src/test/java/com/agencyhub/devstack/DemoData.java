@@ -5,6 +5,7 @@ import com.agencyhub.brands.BrandSettings;
 import com.agencyhub.brands.Brands;
 import com.agencyhub.brands.Channel;
 import com.agencyhub.calendar.Posts;
+import com.agencyhub.guidelines.ApprovalMode;
 import com.agencyhub.guidelines.EscalationStep;
 import com.agencyhub.guidelines.EscalationTrigger;
 import com.agencyhub.guidelines.GuidelineContent;
@@ -14,6 +15,7 @@ import com.agencyhub.guidelines.SlaConditions;
 import com.agencyhub.guidelines.SlaPolicy;
 import com.agencyhub.members.BrandAssignment;
 import com.agencyhub.members.BrandTeams;
+import com.agencyhub.members.ClientBrandScope;
 import com.agencyhub.members.Invitation;
 import com.agencyhub.members.Members;
 import com.agencyhub.members.Responsibility;
@@ -85,7 +87,8 @@ class DemoData implements ApplicationListener<ApplicationReadyEvent> {
                 Set.of(Role.AGENCY_MANAGER), new StaffProfile(ZoneId.of("Europe/Berlin"), Set.of("linkedin", "x"),
                         Set.of("de"), new BigDecimal("38.5"), WorkingTimeRules.DEFAULT,
                         weekdays(LocalTime.of(8, 0), LocalTime.of(16, 30)))).withInitialPassword(STAFF_PASSWORD));
-        invite(members, system, Invitation.client(CLIENT_EMAIL, "Julia", "Ortega", Set.of(alpenmilch))
+        invite(members, system, Invitation.client(CLIENT_EMAIL, "Julia", "Ortega",
+                        new ClientBrandScope(Set.of(alpenmilch), Set.of(alpenmilch)))
                 .withInitialPassword(CLIENT_PASSWORD));
         invite(members, system, kim(Role.SOCIAL_MEDIA_MANAGER, new BigDecimal("30")));
         event.getApplicationContext().getBean(BrandTeams.class).replace(system, alpenmilch, List.of(
@@ -185,7 +188,8 @@ class DemoData implements ApplicationListener<ApplicationReadyEvent> {
                 List.of(new EscalationStep(new EscalationTrigger(EscalationTrigger.At.PERCENT_OF_TARGET, 80),
                                 EscalationStep.Recipient.ON_DUTY_MEMBER, EscalationStep.Channel.IN_APP),
                         new EscalationStep(new EscalationTrigger(EscalationTrigger.At.AFTER_BREACH, 30),
-                                EscalationStep.Recipient.BRAND_RESPONSIBLE, EscalationStep.Channel.EMAIL)));
+                                EscalationStep.Recipient.BRAND_RESPONSIBLE, EscalationStep.Channel.EMAIL)),
+                ApprovalMode.INTERNAL_THEN_CLIENT);
     }
 
     private static boolean isNotFound(Throwable error) {

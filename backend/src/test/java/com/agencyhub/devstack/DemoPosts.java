@@ -22,8 +22,9 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 
 /**
- * Alpenmilch's calendar for next week, unless it has posts then: a draft, one waiting for review and one approved
- * (which Julia, the client, sees), so the calendar shows every stage at first start.
+ * Alpenmilch's calendar for next week, unless it has posts then: a draft, one waiting for the agency's review and one
+ * the agency approved that now waits for Julia, the client (Alpenmilch's guidelines want the client's approval and
+ * she holds the permission), so the calendar shows every stage at first start.
  */
 final class DemoPosts {
 

@@ -20,7 +20,7 @@ class ContentRulesTest {
         GuidelineContent content = new GuidelineContent(List.of("de-DE", "de-de"), List.of(),
                 List.of(new SlaPolicy(SlaPolicy.Priority.HIGH, 120, 60, SlaPolicy.Clock.CALENDAR, SlaConditions.NONE),
                         new SlaPolicy(SlaPolicy.Priority.HIGH, 30, 60, SlaPolicy.Clock.CALENDAR, SlaConditions.NONE)),
-                List.of());
+                List.of(), ApprovalMode.INTERNAL);
 
         assertThat(fields(content)).containsExactly("languages[1]", "slaPolicies[0].resolutionMinutes",
                 "slaPolicies[1].priority", "slaPolicies");
@@ -40,7 +40,7 @@ class ContentRulesTest {
     }
 
     private static GuidelineContent escalation(EscalationStep... steps) {
-        return new GuidelineContent(List.of(), List.of(), List.of(NORMAL), List.of(steps));
+        return new GuidelineContent(List.of(), List.of(), List.of(NORMAL), List.of(steps), ApprovalMode.INTERNAL);
     }
 
     private static EscalationStep step(EscalationTrigger.At at, int value) {

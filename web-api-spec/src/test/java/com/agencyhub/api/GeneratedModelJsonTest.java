@@ -28,12 +28,12 @@ class GeneratedModelJsonTest {
     @Test
     void requiredNullablePropertiesAreWrittenAsNull() {
         MeDto platformAdmin = new MeDto(UUID.fromString("2a3b4c5d-6e7f-4081-92a3-b4c5d6e7f809"), "ops",
-                null, null, null, Set.of(RoleDto.PLATFORM_ADMIN), Set.of(), List.of());
+                null, null, null, Set.of(RoleDto.PLATFORM_ADMIN), Set.of(), Set.of(), List.of());
 
         String written = json.writeValueAsString(platformAdmin);
 
         assertThat(written).contains("\"name\":null", "\"email\":null", "\"tenant\":null",
-                "\"roles\":[\"platform-admin\"]", "\"brandScope\":[]", "\"agencies\":[]");
+                "\"roles\":[\"platform-admin\"]", "\"brandScope\":[]", "\"approvalScope\":[]", "\"agencies\":[]");
         assertThat(json.writeValueAsString(new AgencyPageDto(List.of(), null)))
                 .isEqualTo("{\"items\":[],\"nextCursor\":null}");
     }

@@ -1,6 +1,7 @@
 package com.agencyhub.guidelines.internal;
 
 import com.agencyhub.guidelines.Acknowledgment;
+import com.agencyhub.guidelines.ApprovalMode;
 import com.agencyhub.guidelines.GuidelineContent;
 import com.agencyhub.guidelines.GuidelineStatus;
 import com.agencyhub.guidelines.GuidelineVersion;
@@ -46,6 +47,16 @@ public class GuidelineRepository {
                         .orderBy(GUIDELINE_VERSION.NUMBER.desc())
                         .limit(1))
                 .flatMap(row -> withAcknowledgments(sql, tenant, version(row)));
+    }
+
+    /** The approval mode of the newest published version; empty while none is published. */
+    public Mono<ApprovalMode> publishedApprovalMode(DSLContext sql, TenantId tenant, BrandId brand) {
+        return Mono.from(sql.select(GUIDELINE_VERSION.CONTENT)
+                        .from(GUIDELINE_VERSION)
+                        .where(ofBrand(tenant, brand).and(GUIDELINE_VERSION.STATUS.eq(GuidelineStatus.PUBLISHED.value())))
+                        .orderBy(GUIDELINE_VERSION.NUMBER.desc())
+                        .limit(1))
+                .map(row -> ContentJson.read(row.value1()).approvalMode());
     }
 
     public Mono<GuidelineVersion> findByNumber(DSLContext sql, TenantId tenant, BrandId brand, int number) {

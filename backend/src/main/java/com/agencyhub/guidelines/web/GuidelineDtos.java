@@ -1,5 +1,6 @@
 package com.agencyhub.guidelines.web;
 
+import com.agencyhub.api.model.ApprovalModeDto;
 import com.agencyhub.api.model.EscalationStepDto;
 import com.agencyhub.api.model.EscalationTriggerDto;
 import com.agencyhub.api.model.GuidelineAcknowledgmentDto;
@@ -16,6 +17,7 @@ import com.agencyhub.api.model.SlaConditionsDto;
 import com.agencyhub.api.model.SlaPolicyDto;
 import com.agencyhub.api.model.SlaPriorityDto;
 import com.agencyhub.guidelines.Acknowledgment;
+import com.agencyhub.guidelines.ApprovalMode;
 import com.agencyhub.guidelines.EscalationStep;
 import com.agencyhub.guidelines.EscalationTrigger;
 import com.agencyhub.guidelines.GuidelineContent;
@@ -55,7 +57,8 @@ final class GuidelineDtos {
                         constant(EscalationTrigger.At.class, step.getTrigger().getAt().getValue()),
                         step.getTrigger().getValue()),
                         constant(EscalationStep.Recipient.class, step.getRecipient().getValue()),
-                        constant(EscalationStep.Channel.class, step.getChannel().getValue()))).toList());
+                        constant(EscalationStep.Channel.class, step.getChannel().getValue()))).toList(),
+                dto.getApprovalMode() == null ? null : ApprovalMode.of(dto.getApprovalMode().getValue()));
     }
 
     private static SlaPolicy policy(SlaPolicyDto dto) {
@@ -104,7 +107,8 @@ final class GuidelineDtos {
                         new EscalationTriggerDto(EscalationTriggerDto.AtEnum.fromValue(value(step.trigger().at())),
                                 step.trigger().value()),
                         EscalationStepDto.RecipientEnum.fromValue(value(step.recipient())),
-                        EscalationStepDto.ChannelEnum.fromValue(value(step.channel())))).toList());
+                        EscalationStepDto.ChannelEnum.fromValue(value(step.channel())))).toList())
+                .approvalMode(ApprovalModeDto.fromValue(content.approvalMode().value()));
     }
 
     private static GuidelineAcknowledgmentDto of(Acknowledgment acknowledgment) {

@@ -48,7 +48,8 @@ class MemberAccessRecords implements MemberAccess {
                         .filter(member -> member.status() != MemberStatus.DEACTIVATED)
                         .flatMap(member -> member.status() == MemberStatus.INVITED
                                 ? markActive(sql, agency, person, member) : Mono.just(member)))
-                .map(member -> new Grant(member.roles(), member.brandScope()));
+                .map(member -> new Grant(member.roles(), member.clientScope().brands(),
+                        member.clientScope().approvals()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.agencyhub.members.internal;
 
+import com.agencyhub.members.ClientBrandScope;
 import com.agencyhub.members.Member;
 import com.agencyhub.members.MemberKind;
 import com.agencyhub.members.MemberStatus;
@@ -42,12 +43,9 @@ public class MemberRepository {
     /** The name this list's cursors carry: a cursor of another list is refused. */
     private static final String CURSOR_LIST = "members";
 
-    private static final Field<UUID[]> BRAND_SCOPE = DSL.array(DSL
-                    .select(CLIENT_BRAND_SCOPE.BRAND_ID).from(CLIENT_BRAND_SCOPE)
-                    .where(CLIENT_BRAND_SCOPE.TENANT_ID.eq(MEMBER.TENANT_ID)
-                            .and(CLIENT_BRAND_SCOPE.USER_ID.eq(MEMBER.USER_ID)))
-                    .orderBy(CLIENT_BRAND_SCOPE.BRAND_ID))
-            .as("brand_scope");
+    private static final Field<UUID[]> BRAND_SCOPE = scopedBrands(DSL.trueCondition()).as("brand_scope");
+    private static final Field<UUID[]> APPROVAL_SCOPE = scopedBrands(CLIENT_BRAND_SCOPE.MAY_APPROVE.isTrue())
+            .as("approval_scope");
 
     public Mono<Member> insert(DSLContext sql, TenantId tenant, UserId user, MemberKind kind, String email,
                                String displayName, Set<Role> roles, StaffProfile profile) {
@@ -66,28 +64,28 @@ public class MemberRepository {
         return Mono.from(insert).then(find(sql, tenant, user));
     }
 
-    public Mono<Void> replaceBrandScope(DSLContext sql, TenantId tenant, UserId user, Set<BrandId> brands) {
+    public Mono<Void> replaceBrandScope(DSLContext sql, TenantId tenant, UserId user, ClientBrandScope scope) {
         var delete = sql.deleteFrom(CLIENT_BRAND_SCOPE)
                 .where(CLIENT_BRAND_SCOPE.TENANT_ID.eq(tenant.value()).and(CLIENT_BRAND_SCOPE.USER_ID.eq(user.value())));
-        if (brands.isEmpty()) {
+        if (scope.brands().isEmpty()) {
             return Mono.from(delete).then();
         }
         var insert = sql.insertInto(CLIENT_BRAND_SCOPE, CLIENT_BRAND_SCOPE.TENANT_ID, CLIENT_BRAND_SCOPE.USER_ID,
-                CLIENT_BRAND_SCOPE.BRAND_ID);
-        for (BrandId brand : brands) {
-            insert = insert.values(tenant.value(), user.value(), brand.value());
+                CLIENT_BRAND_SCOPE.BRAND_ID, CLIENT_BRAND_SCOPE.MAY_APPROVE);
+        for (BrandId brand : scope.brands()) {
+            insert = insert.values(tenant.value(), user.value(), brand.value(), scope.mayApprove(brand));
         }
         return Mono.from(delete).then(Mono.from(insert)).then();
     }
 
     public Mono<Member> find(DSLContext sql, TenantId tenant, UserId user) {
-        return Mono.from(sql.select(MEMBER.asterisk(), BRAND_SCOPE).from(MEMBER)
+        return Mono.from(sql.select(MEMBER.asterisk(), BRAND_SCOPE, APPROVAL_SCOPE).from(MEMBER)
                         .where(MEMBER.TENANT_ID.eq(tenant.value()).and(MEMBER.USER_ID.eq(user.value()))))
                 .map(MemberRepository::member);
     }
 
     public Mono<Member> findByEmail(DSLContext sql, TenantId tenant, String email) {
-        return Mono.from(sql.select(MEMBER.asterisk(), BRAND_SCOPE).from(MEMBER)
+        return Mono.from(sql.select(MEMBER.asterisk(), BRAND_SCOPE, APPROVAL_SCOPE).from(MEMBER)
                         .where(MEMBER.TENANT_ID.eq(tenant.value()).and(MEMBER.EMAIL.eq(email))))
                 .map(MemberRepository::member);
     }
@@ -107,7 +105,7 @@ public class MemberRepository {
 
     /** Locks the member row for the rest of the transaction (read-modify-write, last-admin rule). */
     public Mono<Member> lock(DSLContext sql, TenantId tenant, UserId user) {
-        return Mono.from(sql.select(MEMBER.asterisk(), BRAND_SCOPE).from(MEMBER)
+        return Mono.from(sql.select(MEMBER.asterisk(), BRAND_SCOPE, APPROVAL_SCOPE).from(MEMBER)
                         .where(MEMBER.TENANT_ID.eq(tenant.value()).and(MEMBER.USER_ID.eq(user.value())))
                         .forUpdate().of(MEMBER))
                 .map(MemberRepository::member);
@@ -174,7 +172,7 @@ public class MemberRepository {
             UUID afterId = uuidFromCursor(after.get(1));
             conditions.add(DSL.row(MEMBER.DISPLAY_NAME, MEMBER.USER_ID).gt(DSL.row(after.get(0), afterId)));
         }
-        return Flux.from(sql.select(MEMBER.asterisk(), BRAND_SCOPE).from(MEMBER).where(conditions)
+        return Flux.from(sql.select(MEMBER.asterisk(), BRAND_SCOPE, APPROVAL_SCOPE).from(MEMBER).where(conditions)
                         .orderBy(MEMBER.DISPLAY_NAME, MEMBER.USER_ID).limit(limit + 1))
                 .map(MemberRepository::member)
                 .collectList()
@@ -212,6 +210,19 @@ public class MemberRepository {
                 .filter(role -> role != Role.PLATFORM_ADMIN).collect(Collectors.toSet());
     }
 
+    /** The member's client brand scope rows that meet {@code condition}, as an array of brand ids. */
+    private static Field<UUID[]> scopedBrands(Condition condition) {
+        return DSL.array(DSL.select(CLIENT_BRAND_SCOPE.BRAND_ID).from(CLIENT_BRAND_SCOPE)
+                .where(CLIENT_BRAND_SCOPE.TENANT_ID.eq(MEMBER.TENANT_ID)
+                        .and(CLIENT_BRAND_SCOPE.USER_ID.eq(MEMBER.USER_ID))
+                        .and(condition))
+                .orderBy(CLIENT_BRAND_SCOPE.BRAND_ID));
+    }
+
+    private static Set<BrandId> brands(UUID[] ids) {
+        return Arrays.stream(ids).map(BrandId::new).collect(Collectors.toSet());
+    }
+
     private static Member member(Record row) {
         MemberKind kind = MemberKind.of(row.get(MEMBER.KIND));
         StaffProfile profile = kind == MemberKind.STAFF
@@ -222,7 +233,7 @@ public class MemberRepository {
                 WorkingHoursJson.read(row.get(MEMBER.WORKING_HOURS)))
                 : null;
         Set<Role> roles = roles(row.get(MEMBER.ROLES));
-        Set<BrandId> scope = Arrays.stream(row.get(BRAND_SCOPE)).map(BrandId::new).collect(Collectors.toSet());
+        ClientBrandScope scope = new ClientBrandScope(brands(row.get(BRAND_SCOPE)), brands(row.get(APPROVAL_SCOPE)));
         return new Member(new UserId(row.get(MEMBER.USER_ID)), kind, row.get(MEMBER.EMAIL),
                 row.get(MEMBER.DISPLAY_NAME), roles, MemberStatus.of(row.get(MEMBER.STATUS)), profile, scope,
                 row.get(MEMBER.INVITED_AT), row.get(MEMBER.DEACTIVATED_AT), row.get(MEMBER.CREATED_AT),

@@ -63,10 +63,9 @@ class MeController implements MeApi {
     }
 
     private static MeDto me(Actor actor, TenantRefDto tenant, List<AgencyMembershipDto> memberships) {
-        Set<UUID> brandScope = actor.brandScope().stream().map(BrandId::value)
-                .collect(Collectors.toCollection(TreeSet::new));
         return new MeDto(actor.userId().value(), actor.username(), actor.displayName(), actor.email(), tenant,
-                roles(actor.roles()), brandScope, memberships);
+                roles(actor.roles()), MemberDtos.ids(actor.brandScope()), MemberDtos.ids(actor.approvalScope()),
+                memberships);
     }
 
     private static TenantRefDto ref(Agency agency) {

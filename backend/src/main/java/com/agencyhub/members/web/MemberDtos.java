@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Members as the contract shows them, and the contract's profile parts turned into ours. */
@@ -45,9 +46,13 @@ final class MemberDtos {
                 profile == null ? null : profile.weeklyCapacityHours(),
                 profile == null ? null : rules(profile.rules()),
                 profile == null ? List.of() : profile.workingHours().stream().map(WeeklyWindowInputs::dto).toList(),
-                member.brandScope().stream().map(BrandId::value).collect(Collectors.toCollection(TreeSet::new)),
+                ids(member.clientScope().brands()), ids(member.clientScope().approvals()),
                 utc(member.invitedAt()), utc(member.deactivatedAt()), utc(member.createdAt()),
                 utc(member.updatedAt()), (long) member.version());
+    }
+
+    static Set<UUID> ids(Set<BrandId> brands) {
+        return brands.stream().map(BrandId::value).collect(Collectors.toCollection(TreeSet::new));
     }
 
     static ResponseEntity<MemberDto> ok(Member member) {

@@ -10,6 +10,7 @@ import com.agencyhub.api.model.MemberStatusDto;
 import com.agencyhub.api.model.MemberUpdateDto;
 import com.agencyhub.api.model.StaffInviteDto;
 import com.agencyhub.audit.AuditActor;
+import com.agencyhub.members.ClientBrandScope;
 import com.agencyhub.members.Invitation;
 import com.agencyhub.members.Member;
 import com.agencyhub.members.MemberChanges;
@@ -86,7 +87,7 @@ class MembersController implements MembersApi {
     public Mono<ResponseEntity<MemberDto>> inviteClientUser(Mono<ClientUserInviteDto> body,
                                                             ServerWebExchange exchange) {
         return body.map(dto -> Invitation.client(dto.getEmail(), dto.getFirstName().strip(),
-                        dto.getLastName().strip(), brands(dto.getBrandIds())))
+                        dto.getLastName().strip(), scope(dto.getBrandIds(), dto.getApproverBrandIds())))
                 .zipWith(CurrentActor.get())
                 .flatMap(request -> members.invite(request.getT2(), request.getT1()))
                 .map(MembersController::invited);
@@ -133,7 +134,7 @@ class MembersController implements MembersApi {
     @Override
     public Mono<ResponseEntity<MemberDto>> replaceClientBrandScope(UUID memberId, Mono<BrandScopeDto> body,
                                                                    ServerWebExchange exchange) {
-        return body.map(dto -> brands(dto.getBrandIds()))
+        return body.map(dto -> scope(dto.getBrandIds(), dto.getApproverBrandIds()))
                 .zipWith(CurrentActor.get())
                 .flatMap(request -> members.replaceBrandScope(request.getT2(), new UserId(memberId),
                         request.getT1()))
@@ -191,7 +192,11 @@ class MembersController implements MembersApi {
         return values == null ? Set.of() : values;
     }
 
-    private static Set<BrandId> brands(Collection<UUID> ids) {
+    private static ClientBrandScope scope(Collection<UUID> brands, Collection<UUID> approvals) {
+        return new ClientBrandScope(ids(brands), approvals == null ? Set.of() : ids(approvals));
+    }
+
+    private static Set<BrandId> ids(Collection<UUID> ids) {
         return ids.stream().map(BrandId::new).collect(Collectors.toSet());
     }
 }

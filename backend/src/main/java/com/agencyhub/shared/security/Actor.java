@@ -15,7 +15,7 @@ import java.util.Set;
  * request is for no agency (platform administration, or a person without any membership).
  */
 public record Actor(UserId userId, String username, String displayName, String email, TenantId agency,
-                    Set<Role> roles, Set<BrandId> brandScope) {
+                    Set<Role> roles, Set<BrandId> brandScope, Set<BrandId> approvalScope) {
 
     private static final Set<Role> STAFF_ROLES = EnumSet.of(Role.AGENCY_ADMIN, Role.AGENCY_MANAGER,
             Role.SOCIAL_MEDIA_MANAGER);
@@ -23,12 +23,13 @@ public record Actor(UserId userId, String username, String displayName, String e
     public Actor {
         roles = Set.copyOf(roles);
         brandScope = Set.copyOf(brandScope);
+        approvalScope = Set.copyOf(approvalScope);
     }
 
     /** A member acting in their agency with the roles and brand scope of their member record there. */
     public static Actor member(UserId userId, String username, String displayName, String email, TenantId agency,
                                Set<Role> roles, Set<BrandId> brandScope) {
-        return new Actor(userId, username, displayName, email, agency, roles, brandScope);
+        return new Actor(userId, username, displayName, email, agency, roles, brandScope, Set.of());
     }
 
     public boolean has(Role role) {
@@ -50,6 +51,11 @@ public record Actor(UserId userId, String username, String displayName, String e
         return isStaff() || (isClientUser() && brandScope.contains(brand));
     }
 
+    /** Whether a client user may approve the brand's posts (granted per brand by the agency). */
+    public boolean mayApprove(BrandId brand) {
+        return isClientUser() && approvalScope.contains(brand) && brandScope.contains(brand);
+    }
+
     /** The agency this request acts for, if any. */
     public Optional<TenantId> tenant() {
         return Optional.ofNullable(agency);
@@ -61,13 +67,14 @@ public record Actor(UserId userId, String username, String displayName, String e
     }
 
     /** The same person acting for {@code agency} with the given grant. */
-    Actor actingFor(TenantId agency, Set<Role> agencyRoles, Set<BrandId> scope) {
+    Actor actingFor(TenantId agency, MemberAccess.Grant grant) {
         Set<Role> all = EnumSet.noneOf(Role.class);
-        all.addAll(agencyRoles);
+        all.addAll(grant.roles());
         all.removeIf(role -> role == Role.PLATFORM_ADMIN); // a member record never makes a platform admin
         if (has(Role.PLATFORM_ADMIN)) {
             all.add(Role.PLATFORM_ADMIN);
         }
-        return new Actor(userId, username, displayName, email, agency, all, scope);
+        return new Actor(userId, username, displayName, email, agency, all, grant.brandScope(),
+                grant.approvalScope());
     }
 }

@@ -80,8 +80,7 @@ public final class AgencyAccessFilter implements WebFilter {
                 yield Mono.just(authentication);
             }
             case ONE -> records.grant(choice.agency(), person)
-                    .map(grant -> authentication.actingAs(person.actingFor(choice.agency(), grant.roles(),
-                            grant.brandScope())))
+                    .map(grant -> authentication.actingAs(person.actingFor(choice.agency(), grant)))
                     .switchIfEmpty(Mono.error(() -> denied(person, choice.agency(), "no active member record")));
         });
     }

@@ -20,11 +20,13 @@ public interface MemberAccess {
     /** The agencies in which the person holds an active record, across agencies. */
     Mono<List<TenantId>> agenciesOf(UserId person);
 
-    record Grant(Set<Role> roles, Set<BrandId> brandScope) {
+    /** Roles, the brands a client user sees, and of those the brands whose posts they may approve. */
+    record Grant(Set<Role> roles, Set<BrandId> brandScope, Set<BrandId> approvalScope) {
 
         public Grant {
             roles = Set.copyOf(roles);
             brandScope = Set.copyOf(brandScope);
+            approvalScope = Set.copyOf(approvalScope);
         }
     }
 }

@@ -126,6 +126,8 @@ public class SecurityConfiguration {
                         .hasAnyRole(STAFF)
                         .pathMatchers(HttpMethod.GET, "/v1/brands/*/posts", "/v1/posts", "/v1/posts/**")
                         .hasAnyRole(BRAND_READERS)
+                        // client users review their brands' posts; Posts checks the approval permission per brand
+                        .pathMatchers(HttpMethod.POST, "/v1/posts/*/transitions").hasAnyRole(BRAND_READERS)
                         .pathMatchers("/v1/brands/*/posts", "/v1/posts/**").hasAnyRole(STAFF)
                         .pathMatchers(HttpMethod.GET, "/v1/brands", "/v1/brands/*").hasAnyRole(BRAND_READERS)
                         .pathMatchers("/v1/brands", "/v1/brands/**").hasAnyRole(ADMINS_AND_MANAGERS)

@@ -33,7 +33,8 @@ final class TokenClaims {
         String username = jwt.getClaimAsString("preferred_username");
         Set<Role> roles = isPlatformAdmin(jwt) ? Set.of(Role.PLATFORM_ADMIN) : Set.of();
         return Optional.of(new Actor(new UserId(subject), username == null ? subject.toString() : username,
-                jwt.getClaimAsString("name"), jwt.getClaimAsString("email"), null, roles, Set.of()));
+                jwt.getClaimAsString("name"), jwt.getClaimAsString("email"), null, roles, Set.of(),
+                Set.of()));
     }
 
     private static boolean isPlatformAdmin(Jwt jwt) {

@@ -1,5 +1,6 @@
 package com.agencyhub.calendar.web;
 
+import com.agencyhub.guidelines.web.GuidelinesApiTest;
 import com.agencyhub.shared.security.Role;
 import com.agencyhub.strategy.web.StrategyApiTest;
 import com.agencyhub.testsupport.ApiTest;
@@ -237,6 +238,82 @@ class PostsApiTest extends ApiTest {
     }
 
     @Test
+    void clientsWithTheApprovalPermissionApproveAfterTheAgencyWhenTheGuidelinesSaySo() {
+        publishGuidelines("internal-then-client");
+        String approver = clientApprover(brand);
+        String reader = clientViewer(agency, brand);
+        String id = id(create(authorToken, post("For the client", "2027-03-04T09:00:00+01:00"))
+                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody());
+        transition(authorToken, id, 0, "submit", null, null).expectStatus().isOk();
+        get(approver, "/v1/posts/" + id).expectStatus().isNotFound();
+        transition(approver, id, 1, "approve", null, null).expectStatus().isNotFound();
+
+        transition(agency.adminToken(), id, 1, "approve", "Internal: fine by us", "internal").expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("in-review").jsonPath("$.reviewStage").isEqualTo("client");
+        transition(agency.adminToken(), id, 2, "approve", null, null).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.allowedActions").isEqualTo(List.of("hold", "cancel"));
+        transition(reader, id, 2, "approve", null, null).expectStatus().isForbidden();
+        transition(approver, id, 2, "schedule", null, null).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.allowedActions").isEqualTo(List.of("approve", "request-changes", "reject"));
+        transition(approver, id, 2, "request-changes", "Please mention the recipe", "internal").expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("changes-requested");
+
+        patch(authorToken, id, 3, Map.of("body", "Now with the recipe")).expectStatus().isOk();
+        transition(authorToken, id, 4, "submit", null, null).expectStatus().isOk();
+        transition(agency.adminToken(), id, 5, "approve", null, null).expectStatus().isOk();
+        transition(approver, id, 6, "approve", "Lovely", null).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("approved").jsonPath("$.contentVersion").isEqualTo(2);
+
+        events(reader, id).expectBody()
+                .jsonPath("$.items[?(@.action == 'request-changes')].comment")
+                .isEqualTo(List.of("Please mention the recipe"))
+                .jsonPath("$.items[?(@.action == 'request-changes')].actor.kind").isEqualTo(List.of("client"))
+                .jsonPath("$.items[?(@.action == 'approve')].comment").isEqualTo(List.of("Lovely"));
+        String otherApprover = clientApprover(newBrand(agency, "Another brand"));
+        transition(otherApprover, id, 7, "approve", null, null).expectStatus().isNotFound();
+    }
+
+    @Test
+    void theApprovalModeComesFromTheNewestPublishedGuidelines() {
+        publishGuidelines("none");
+        String id = id(create(authorToken, post("Straight out", "2027-03-04T09:00:00+01:00"))
+                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody());
+        transition(authorToken, id, 0, "submit", null, null).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("approved");
+        patch(authorToken, id, 1, Map.of("title", "Straight out, edited")).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("approved");
+
+        publishGuidelines("internal");
+        patch(authorToken, id, 2, Map.of("title", "Edited again")).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("in-review").jsonPath("$.reviewStage").isEqualTo("internal");
+        get(agency.adminToken(), "/v1/brands/" + brand + "/guidelines/versions/1").expectStatus().isOk()
+                .expectBody().jsonPath("$.content.approvalMode").isEqualTo("none");
+    }
+
+    @Test
+    void onlyTheAgencyGrantsApprovalAndOnlyForBrandsTheClientSees() {
+        UUID other = newBrand(agency, "Second brand");
+        UUID client = clientMember(List.of(brand), List.of());
+        http.put().uri("/v1/client-users/" + client + "/brands").headers(h -> h.setBearerAuth(agency.adminToken()))
+                .bodyValue(Map.of("brandIds", List.of(brand), "approverBrandIds", List.of(other)))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("approverBrandIds");
+        http.put().uri("/v1/client-users/" + client + "/brands").headers(h -> h.setBearerAuth(agency.adminToken()))
+                .bodyValue(Map.of("brandIds", List.of(brand, other), "approverBrandIds", List.of(other)))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.approverBrandIds").isEqualTo(List.of(other.toString()));
+        get(agency.tokenFor(client), "/v1/me").expectStatus().isOk().expectBody()
+                .jsonPath("$.approvalScope").isEqualTo(List.of(other.toString()));
+
+        TestAgency foreign = newAgency("posts-grant");
+        http.put().uri("/v1/client-users/" + client + "/brands").headers(h -> h.setBearerAuth(foreign.adminToken()))
+                .bodyValue(Map.of("brandIds", List.of(brand), "approverBrandIds", List.of(brand)))
+                .exchange().expectStatus().isNotFound();
+        get(agency.tokenFor(client), "/v1/me").expectBody()
+                .jsonPath("$.approvalScope").isEqualTo(List.of(other.toString()));
+    }
+
+    @Test
     void anotherAgencySeesNothingAndChangesNothing() {
         String id = approvedPost("Ours");
         TestAgency other = newAgency("posts-other");
@@ -251,6 +328,38 @@ class PostsApiTest extends ApiTest {
         assertThat(titles(get(theirs, "/v1/posts?from=2027-03-01&to=2027-04-01").expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody())).isEmpty();
         get(authorToken, "/v1/posts/" + id).expectBody().jsonPath("$.title").isEqualTo("Ours");
+    }
+
+    /** Publishes guidelines whose approval mode is {@code mode} as the brand's newest version. */
+    private void publishGuidelines(String mode) {
+        String base = "/v1/brands/" + brand + "/guidelines";
+        http.post().uri(base + "/draft").headers(h -> h.setBearerAuth(agency.adminToken())).exchange()
+                .expectStatus().isCreated();
+        Map<String, Object> content = new HashMap<>(GuidelinesApiTest.content());
+        content.put("approvalMode", mode);
+        JsonNode draft = http.put().uri(base + "/draft").headers(h -> {
+                    h.setBearerAuth(agency.adminToken());
+                    h.setIfMatch("\"0\"");
+                }).contentType(MediaType.APPLICATION_JSON).bodyValue(content).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(draft.path("content").path("approvalMode").asString()).isEqualTo(mode);
+        http.post().uri(base + "/draft/publication").headers(h -> {
+            h.setBearerAuth(agency.adminToken());
+            h.setIfMatch("\"1\"");
+        }).exchange().expectStatus().isOk();
+    }
+
+    /** A client user who sees and may approve the brand; returns a token of theirs. */
+    private String clientApprover(UUID approved) {
+        return agency.tokenFor(clientMember(List.of(approved), List.of(approved)));
+    }
+
+    private UUID clientMember(List<UUID> brands, List<UUID> approvals) {
+        return http.post().uri("/v1/client-users").headers(h -> h.setBearerAuth(agency.adminToken()))
+                .bodyValue(Map.of("email", "approver-" + UUID.randomUUID().toString().substring(0, 8) + "@client.test",
+                        "firstName", "Ada", "lastName", "Approver", "brandIds", brands, "approverBrandIds", approvals))
+                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .path("id").asString().transform(UUID::fromString);
     }
 
     /** A post taken through review to approved (version 2), with an internal and a client-visible comment. */
@@ -320,6 +429,8 @@ class PostsApiTest extends ApiTest {
         body.put("action", action);
         if (comment != null) {
             body.put("comment", comment);
+        }
+        if (visibility != null) {
             body.put("visibility", visibility);
         }
         return http.post().uri("/v1/posts/" + id + "/transitions").headers(h -> {

@@ -46,9 +46,13 @@ public class GuidelinesApiTest extends ApiTest {
         call("POST", manager, "/draft", null, null).expectStatus().isCreated()
                 .expectHeader().valueEquals("ETag", "\"0\"")
                 .expectBody().jsonPath("$.number").isEqualTo(1).jsonPath("$.status").isEqualTo("draft")
-                .jsonPath("$.content.sections.length()").isEqualTo(0);
+                .jsonPath("$.content.sections.length()").isEqualTo(0)
+                .jsonPath("$.content.approvalMode").isEqualTo("internal");
         call("POST", manager, "/draft/publication", "\"0\"", null).expectStatus().isEqualTo(409);
         call("PUT", manager, "/draft", "\"0\"", content()).expectStatus().isOk()
+                .expectHeader().valueEquals("ETag", "\"1\"")
+                .expectBody().jsonPath("$.content.approvalMode").isEqualTo("internal");
+        call("GET", manager, "/draft", null, null).expectStatus().isOk()
                 .expectHeader().valueEquals("ETag", "\"1\"")
                 .expectBody().jsonPath("$.content.languages[0]").isEqualTo("de-DE")
                 .jsonPath("$.content.slaPolicies[1].clock").isEqualTo("business")
@@ -142,6 +146,8 @@ public class GuidelinesApiTest extends ApiTest {
         expectFieldError(put(with("languages", List.of("de-DE", "not a tag"))), "languages[1]");
         expectFieldError(put(with("languages", List.of("de-DE", "de-de"))), "languages[1]");
         expectFieldError(put(with("surprise", true)), "surprise");
+        expectFieldError(put(with("approvalMode", "client-only")), "approvalMode");
+        expectFieldError(put(with("approvalMode", null)), "approvalMode");
 
         call("GET", manager, "/draft", null, null).expectStatus().isOk()
                 .expectHeader().valueEquals("ETag", "\"0\"")
