@@ -77,8 +77,16 @@ class AuthorizationMatrixTest extends ApiTest {
     /**
      * One operation's rule. {@code staff}: the staff roles it allows on agency A's objects; {@code alsoAdmitted}:
      * roles the path admits that a finer rule refuses for the test's target (their foreign calls get 404).
+     * {@code owners}: callers allowed because the test's target is theirs (the others that the path admits get 404);
+     * {@code bodyNamesA}: the request body names an object of agency A, so foreign callers get 404 as for a path;
+     * {@code open}: needs no token, every caller gets the same answer.
      */
-    record Rule(Set<Role> staff, ClientAccess client, Set<Role> alsoAdmitted, boolean platform, boolean anyone) {
+    record Rule(Set<Role> staff, ClientAccess client, Set<Role> alsoAdmitted, boolean platform, boolean anyone,
+                Set<Caller> owners, boolean bodyNamesA, boolean open) {
+
+        Rule(Set<Role> staff, ClientAccess client, Set<Role> alsoAdmitted, boolean platform, boolean anyone) {
+            this(staff, client, alsoAdmitted, platform, anyone, Set.of(), false, false);
+        }
     }
 
     private static final Set<Role> ALL_STAFF = EnumSet.of(AGENCY_ADMIN, AGENCY_MANAGER, SOCIAL_MEDIA_MANAGER);
@@ -109,6 +117,16 @@ class AuthorizationMatrixTest extends ApiTest {
         staff(ALL_STAFF, ClientAccess.NONE, "createPost", "updatePost", "recordPostPublication");
         staff(ALL_STAFF, ClientAccess.WITH_PERMISSION, "transitionPost");
         staff(ADMIN, ClientAccess.IN_SCOPE, "listBrandAuditEvents");
+        staff(ALL_STAFF, ClientAccess.OWN_LIST, "listCalendarFeeds");
+        RULES.put("createCalendarFeed", new Rule(ALL_STAFF, ClientAccess.IN_SCOPE, Set.of(), false, false, Set.of(),
+                true, false));
+        // the world's feed belongs to its social-media manager: they and agency admins manage it, nobody else sees it
+        for (String operation : List.of("getCalendarFeed", "revokeCalendarFeed")) {
+            RULES.put(operation, new Rule(ADMIN, ClientAccess.HIDDEN, EnumSet.of(AGENCY_MANAGER, SOCIAL_MEDIA_MANAGER),
+                    false, false, EnumSet.of(Caller.A_SOCIAL_MEDIA_MANAGER), false, false));
+        }
+        RULES.put("readCalendarFeed", new Rule(Set.of(), ClientAccess.NONE, Set.of(), false, false, Set.of(), false,
+                true));
     }
 
     private static void staff(Set<Role> roles, ClientAccess client, String... operations) {
@@ -128,6 +146,9 @@ class AuthorizationMatrixTest extends ApiTest {
     }
 
     static Outcome expected(Rule rule, Operation operation, Caller caller) {
+        if (rule.open()) {
+            return Outcome.ALLOWED; // the URL is the credential, whoever sends it with whichever token
+        }
         switch (caller) {
             case NO_TOKEN:
                 return Outcome.UNAUTHORIZED;
@@ -147,11 +168,17 @@ class AuthorizationMatrixTest extends ApiTest {
         boolean clientUser = caller.role == CLIENT_VIEWER;
         boolean admitted = clientUser ? rule.client() != ClientAccess.NONE
                 : rule.staff().contains(caller.role) || rule.alsoAdmitted().contains(caller.role);
-        if (caller.foreign() && operation.hasPathParameters()) {
+        if (caller.foreign() && (operation.hasPathParameters() || rule.bodyNamesA())) {
             return admitted ? Outcome.NOT_FOUND : Outcome.FORBIDDEN; // agency A's object, seen from agency B
         }
+        if (rule.owners().contains(caller)) {
+            return Outcome.ALLOWED;
+        }
         if (!clientUser) {
-            return rule.staff().contains(caller.role) ? Outcome.ALLOWED : Outcome.FORBIDDEN;
+            if (rule.staff().contains(caller.role)) {
+                return Outcome.ALLOWED;
+            }
+            return !rule.owners().isEmpty() && admitted ? Outcome.NOT_FOUND : Outcome.FORBIDDEN;
         }
         return switch (rule.client()) {
             case NONE -> Outcome.FORBIDDEN;
@@ -253,9 +280,15 @@ class AuthorizationMatrixTest extends ApiTest {
                     headers.setIfMatch("\"0\"");
                 });
         WebTestClient.ResponseSpec response = operation.bodyExample()
-                .map(body -> request.contentType(MediaType.APPLICATION_JSON).bodyValue(body.toString()).exchange())
+                .map(body -> request.contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(rule(operation).bodyNamesA() ? world.built().body(body) : body.toString())
+                        .exchange())
                 .orElseGet(request::exchange);
         return response.returnResult(byte[].class).getStatus().value();
+    }
+
+    private static Rule rule(Operation operation) {
+        return RULES.get(operation.id());
     }
 
     private World newWorld() {

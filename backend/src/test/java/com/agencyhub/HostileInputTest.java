@@ -37,11 +37,15 @@ class HostileInputTest extends ApiTest {
         try (AgencySnapshot snapshot = AgencySnapshot.open()) {
             String before = snapshot.of(world.agency().tenant());
             for (Operation operation : ContractOperations.all()) {
+                List<HostileBodies.Case> badBodies = HostileBodies.of(operation);
+                if (badBodies.isEmpty()) {
+                    continue; // takes no body (reading it for an ETag could change what it reads: a feed's last read)
+                }
                 String path = world.path(operation.path());
                 String token = operation.path().startsWith("/v1/agencies") ? TestAgency.platformAdminToken()
                         : world.agency().adminToken();
                 String etag = currentETag(path, token);
-                for (HostileBodies.Case bad : HostileBodies.of(operation)) {
+                for (HostileBodies.Case bad : badBodies) {
                     cases++;
                     EntityExchangeResult<byte[]> answer = http.method(HttpMethod.valueOf(operation.method()))
                             .uri(path + query(operation))

@@ -21,8 +21,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ModuleBoundariesTest {
 
     /** The feature modules; {@code shared} is plumbing that all of them use. */
-    private static final List<String> MODULES = List.of("businesstime", "strategy", "guidelines", "members", "brands",
-            "tenancy", "audit");
+    private static final List<String> MODULES = List.of("calendar", "businesstime", "strategy", "guidelines", "members",
+            "brands", "tenancy", "audit");
 
     @ArchTest
     static final ArchRule internalsStayInsideTheirModule = CompositeArchRule.of(MODULES.stream()
@@ -101,6 +101,12 @@ class ModuleBoundariesTest {
     static final ArchRule guidelineTablesBelongToGuidelines = CompositeArchRule.of(List.of(
             tableOwnedBy("GuidelineVersion", "com.agencyhub.guidelines.internal.."),
             tableOwnedBy("GuidelineAssignment", "com.agencyhub.guidelines.internal..")));
+
+    @ArchTest
+    static final ArchRule calendarTablesBelongToCalendar = CompositeArchRule.of(List.of(
+            tableOwnedBy("Post", "com.agencyhub.calendar.internal.."),
+            tableOwnedBy("PostEvent", "com.agencyhub.calendar.internal.."),
+            tableOwnedBy("CalendarFeed", "com.agencyhub.calendar.internal..")));
 
     private static ArchRule tableOwnedBy(String table, String repositoryPackage) {
         return noClasses()

@@ -11,6 +11,7 @@ import com.agencyhub.members.Members;
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.Page;
 import com.agencyhub.shared.TenantId;
+import com.agencyhub.shared.UserId;
 import com.agencyhub.shared.db.Transactions;
 import com.agencyhub.shared.security.Actor;
 import com.agencyhub.shared.security.Role;
@@ -158,16 +159,27 @@ public class Posts {
             return Mono.error(ApiProblem.invalidField("to", "must be at most " + LONGEST_RANGE.toDays()
                     + " days after from", "range"));
         }
-        PostQuery visible = actor.isStaff() ? query : new PostQuery(query.from(), query.to(), query.brand(),
-                actor.brandScope(), true, query.status(), query.platform(), query.pillar(), query.assignee(),
-                query.campaign(), query.label());
         if (query.brand() != null && !actor.maySee(query.brand())) {
             return Mono.error(ApiProblem.notFound("The brand"));
         }
-        return transactions.inTenant(tenant, sql -> repository.list(sql, tenant, visible, limit, cursor))
+        return transactions.inTenant(tenant, sql -> repository.list(sql, tenant, visibleTo(actor, query), limit,
+                        cursor))
                 .flatMap(page -> brands.zones(tenant, page.items().stream().map(Post::brand)
                                 .collect(Collectors.toSet()))
                         .map(zones -> page.map(post -> post.inZone(zones.get(post.brand())))));
+    }
+
+    /**
+     * The first {@code max} posts planned in {@code [from, to)} of one brand or assigned to one member, as
+     * {@code viewer} may see them, by planned time; for calendar feeds, whose range is longer than a view's. The
+     * posts carry no zone.
+     */
+    public Mono<List<Post>> feed(Actor viewer, BrandId brand, UserId assignee, Instant from, Instant to, int max) {
+        TenantId tenant = viewer.requireTenant();
+        PostQuery query = visibleTo(viewer, new PostQuery(from, to, brand, null, false, null, null, null, assignee,
+                null, null));
+        return transactions.inTenant(tenant, sql -> repository.list(sql, tenant, query, max, null))
+                .map(Page::items);
     }
 
     /** The post's history, newest first; client users see it without internal comments. */
@@ -254,6 +266,13 @@ public class Posts {
             }
             return violations.isEmpty() ? Mono.just(plan) : Mono.error(ApiProblem.validation(violations));
         });
+    }
+
+    /** The query narrowed to what the caller sees: client users, the client-visible posts of their brands. */
+    private static PostQuery visibleTo(Actor actor, PostQuery query) {
+        return actor.isStaff() ? query : new PostQuery(query.from(), query.to(), query.brand(), actor.brandScope(),
+                true, query.status(), query.platform(), query.pillar(), query.assignee(), query.campaign(),
+                query.label());
     }
 
     private static boolean maySee(Actor actor, Post post) {

@@ -1,21 +1,26 @@
 package com.agencyhub.testsupport;
 
+import tools.jackson.databind.JsonNode;
+
 import java.util.UUID;
 
 /**
  * An agency with one of everything, for tests that call every operation: a brand in a client user's scope (with
- * an approved strategy, published guidelines, open drafts of both and a team) and one out of it, staff of each
- * role, a deactivated member, a staff member and a client user to act on, and a person who is also admin of
- * another agency. See {@link ApiTest#newWorld}.
+ * an approved strategy, published guidelines, open drafts of both, a team, an approved post and a calendar feed of
+ * its social-media manager) and one out of it, staff of each role, a deactivated member, a staff member and a client
+ * user to act on, and a person who is also admin of another agency. See {@link ApiTest#newWorld}.
  */
 public record AgencyWorld(TestAgency agency, UUID brandInScope, UUID brandOutOfScope, UUID manager,
                           UUID socialMediaManager, UUID deactivated, UUID targetStaff, UUID targetClient,
                           UUID memberOfBoth, String clientInScopeToken, String clientOutOfScopeToken,
-                          UUID approvedPost) {
+                          UUID approvedPost, UUID calendarFeed, String calendarFeedSecret) {
+
+    /** The brand the contract's examples name (Alpenmilch); request bodies with it mean this world's brand in scope. */
+    public static final String EXAMPLE_BRAND = "4e5f6a7b-8c9d-4e0f-a1b2-c3d4e5f6a7b8";
 
     /**
      * The contract's path template with this world's objects: its brand in scope, its approved post there, its target
-     * members, version 1.
+     * members, version 1, its calendar feed and that feed's secret.
      */
     public String path(String template) {
         return template
@@ -23,7 +28,14 @@ public record AgencyWorld(TestAgency agency, UUID brandInScope, UUID brandOutOfS
                 .replace("{agencyId}", agency.tenant().toString())
                 .replace("{versionNumber}", "1")
                 .replace("{postId}", approvedPost.toString())
+                .replace("{feedId}", calendarFeed.toString())
+                .replace("{feedToken}", calendarFeedSecret)
                 .replace("{memberId}", (template.startsWith("/v1/client-users") ? targetClient : targetStaff)
                         .toString());
+    }
+
+    /** A request body example of the contract, with the example brand replaced by this world's brand in scope. */
+    public String body(JsonNode example) {
+        return example.toString().replace(EXAMPLE_BRAND, brandInScope.toString());
     }
 }

@@ -2,6 +2,7 @@ package com.agencyhub.testsupport;
 
 import com.agencyhub.api.model.AgencyDto;
 import com.agencyhub.api.model.BrandDto;
+import com.agencyhub.api.model.CalendarFeedDto;
 import com.agencyhub.api.model.MemberDto;
 import com.agencyhub.api.model.PostDto;
 import com.agencyhub.guidelines.web.GuidelinesApiTest;
@@ -20,6 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -174,9 +176,14 @@ public abstract class ApiTest {
             http.post().uri("/v1/brands/" + inScope + module + "/draft").headers(h -> h.setBearerAuth(a.adminToken()))
                     .exchange().expectStatus().isCreated();
         }
+        CalendarFeedDto feed = http.post().uri("/v1/calendar-feeds")
+                .headers(h -> h.setBearerAuth(a.tokenFor(socialMediaManager)))
+                .bodyValue(Map.of("brandId", inScope, "label", "In scope calendar"))
+                .exchange().expectStatus().isCreated().expectBody(CalendarFeedDto.class).returnResult()
+                .getResponseBody();
         AgencyWorld world = new AgencyWorld(a, inScope, outOfScope, manager, socialMediaManager, deactivated,
                 targetStaff, targetClient, both, clientViewer(a, inScope), clientViewer(a, outOfScope),
-                approvedPost(a, inScope));
+                approvedPost(a, inScope), feed.getId(), feedSecret(feed.getUrl()));
         for (String token : List.of(a.tokenFor(manager), a.tokenFor(socialMediaManager), world.clientInScopeToken(),
                 world.clientOutOfScopeToken())) {
             http.get().uri("/v1/me").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
@@ -188,6 +195,12 @@ public abstract class ApiTest {
             }).exchange().expectStatus().isOk();
         }
         return world;
+    }
+
+    /** The secret of a feed, from the URL its creation answered ({@code …/v1/feeds/<secret>.ics}). */
+    protected static String feedSecret(URI url) {
+        String path = url.getPath();
+        return path.substring(path.lastIndexOf('/') + 1, path.length() - ".ics".length());
     }
 
     /** A post of the brand taken through review: approved, so that the brand's client users see it (version 2). */

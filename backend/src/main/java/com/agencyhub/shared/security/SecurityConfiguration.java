@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -34,6 +36,7 @@ import org.springframework.security.web.server.firewall.StrictServerWebExchangeF
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
@@ -72,12 +75,37 @@ public class SecurityConfiguration {
     private static final Duration KEY_SET_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration KEY_SET_ANSWER_TIMEOUT = Duration.ofSeconds(10);
 
+    /** Calendar feeds, read by their secret URL without a token. */
+    private static final String PUBLIC_FEEDS = "/v1/feeds/**";
+
     private static final String[] STAFF = {Role.AGENCY_ADMIN.claimValue(), Role.AGENCY_MANAGER.claimValue(),
             Role.SOCIAL_MEDIA_MANAGER.claimValue()};
     private static final String[] ADMINS_AND_MANAGERS = {Role.AGENCY_ADMIN.claimValue(),
             Role.AGENCY_MANAGER.claimValue()};
     private static final String[] BRAND_READERS = {Role.AGENCY_ADMIN.claimValue(), Role.AGENCY_MANAGER.claimValue(),
             Role.SOCIAL_MEDIA_MANAGER.claimValue(), Role.CLIENT_VIEWER.claimValue()};
+
+    /**
+     * Calendar feeds read by their secret URL ({@code GET /v1/feeds/<secret>.ics}): calendar apps send no bearer
+     * token, and one sent along is not looked at (it can neither help nor spoil the read). The secret decides; reads
+     * count against the per-address rate limit.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityWebFilterChain publicFeeds(ServerHttpSecurity http, RateLimits rateLimits) {
+        return http
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers(PUBLIC_FEEDS))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .cors(ServerHttpSecurity.CorsSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .addFilterBefore(rateLimits.filter(), SecurityWebFiltersOrder.AUTHORIZATION)
+                .build();
+    }
 
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder, ProblemWriter problems,
@@ -129,6 +157,7 @@ public class SecurityConfiguration {
                         // client users review their brands' posts; Posts checks the approval permission per brand
                         .pathMatchers(HttpMethod.POST, "/v1/posts/*/transitions").hasAnyRole(BRAND_READERS)
                         .pathMatchers("/v1/brands/*/posts", "/v1/posts/**").hasAnyRole(STAFF)
+                        .pathMatchers("/v1/calendar-feeds", "/v1/calendar-feeds/**").hasAnyRole(BRAND_READERS)
                         .pathMatchers(HttpMethod.GET, "/v1/brands", "/v1/brands/*").hasAnyRole(BRAND_READERS)
                         .pathMatchers("/v1/brands", "/v1/brands/**").hasAnyRole(ADMINS_AND_MANAGERS)
                         .anyExchange().authenticated())
