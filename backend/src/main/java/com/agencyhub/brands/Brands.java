@@ -64,6 +64,11 @@ public class Brands {
         return ids.isEmpty() ? Mono.just(Map.of()) : repository.zones(tenant, ids);
     }
 
+    /** The names of the agency's brands among {@code ids} (brands that do not exist are left out). */
+    public Mono<Map<BrandId, String>> names(TenantId tenant, Set<BrandId> ids) {
+        return ids.isEmpty() ? Mono.just(Map.of()) : repository.names(tenant, ids);
+    }
+
     /** The brands the caller may see, by name. */
     public Mono<Page<Brand>> list(Actor actor, BrandStatus status, int limit, String cursor) {
         TenantId tenant = actor.requireTenant();

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static com.agencyhub.jooq.Tables.BRAND;
@@ -85,10 +86,20 @@ public class BrandRepository {
 
     /** The zones of the brands among {@code ids}, in the agency's ongoing transaction if there is one. */
     public Mono<Map<BrandId, ZoneId>> zones(TenantId tenant, Set<BrandId> ids) {
-        return transactions.fetch(tenant, DSL.select(BRAND.ID, BRAND.ZONE).from(BRAND)
+        return byBrand(tenant, ids, BRAND.ZONE, ZoneId::of);
+    }
+
+    /** The names of the brands among {@code ids}, in the agency's ongoing transaction if there is one. */
+    public Mono<Map<BrandId, String>> names(TenantId tenant, Set<BrandId> ids) {
+        return byBrand(tenant, ids, BRAND.NAME, name -> name);
+    }
+
+    private <T> Mono<Map<BrandId, T>> byBrand(TenantId tenant, Set<BrandId> ids, Field<String> column,
+                                              Function<String, T> value) {
+        return transactions.fetch(tenant, DSL.select(BRAND.ID, column).from(BRAND)
                         .where(BRAND.TENANT_ID.eq(tenant.value())
                                 .and(BRAND.ID.eq(DSL.any(ids.stream().map(BrandId::value).toArray(UUID[]::new))))),
-                        row -> Map.entry(new BrandId(row.get(0, UUID.class)), ZoneId.of(row.get(1, String.class))))
+                        row -> Map.entry(new BrandId(row.get(0, UUID.class)), value.apply(row.get(1, String.class))))
                 .map(entries -> Map.ofEntries(entries.toArray(Map.Entry[]::new)));
     }
 
