@@ -102,7 +102,10 @@ class AuthorizationMatrixTest extends ApiTest {
         staff(ALL_STAFF, ClientAccess.HIDDEN, "getStrategyDraft", "diffStrategyVersions");
         staff(ALL_STAFF, ClientAccess.OWN_LIST, "listBrands", "listPosts");
         staff(ALL_STAFF, ClientAccess.IN_SCOPE, "listBrandPosts", "getPost", "listPostEvents");
-        staff(ALL_STAFF, ClientAccess.NONE, "createPost", "updatePost", "transitionPost", "recordPostPublication");
+        staff(ALL_STAFF, ClientAccess.NONE, "createPost", "updatePost", "transitionPost", "recordPostPublication",
+                "importBrandPosts");
+        staff(ALL_STAFF, ClientAccess.IN_SCOPE, "exportBrandPosts");
+        staff(ALL_STAFF, ClientAccess.OWN_LIST, "exportPosts");
         staff(ADMIN, ClientAccess.IN_SCOPE, "listBrandAuditEvents");
     }
 
@@ -246,8 +249,9 @@ class AuthorizationMatrixTest extends ApiTest {
                     }
                     headers.setIfMatch("\"0\"");
                 });
-        WebTestClient.ResponseSpec response = operation.bodyExample()
-                .map(body -> request.contentType(MediaType.APPLICATION_JSON).bodyValue(body.toString()).exchange())
+        WebTestClient.ResponseSpec response = operation.bodyText()
+                .map(body -> request.contentType(MediaType.parseMediaType(operation.bodyMediaType())).bodyValue(body)
+                        .exchange())
                 .orElseGet(request::exchange);
         return response.returnResult(byte[].class).getStatus().value();
     }
