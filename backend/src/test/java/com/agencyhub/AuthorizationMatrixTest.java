@@ -114,8 +114,10 @@ class AuthorizationMatrixTest extends ApiTest {
         staff(ALL_STAFF, ClientAccess.HIDDEN, "getStrategyDraft", "diffStrategyVersions");
         staff(ALL_STAFF, ClientAccess.OWN_LIST, "listBrands", "listPosts");
         staff(ALL_STAFF, ClientAccess.IN_SCOPE, "listBrandPosts", "getPost", "listPostEvents");
-        staff(ALL_STAFF, ClientAccess.NONE, "createPost", "updatePost", "recordPostPublication");
+        staff(ALL_STAFF, ClientAccess.NONE, "createPost", "updatePost", "recordPostPublication", "importBrandPosts");
         staff(ALL_STAFF, ClientAccess.WITH_PERMISSION, "transitionPost");
+        staff(ALL_STAFF, ClientAccess.IN_SCOPE, "exportBrandPosts");
+        staff(ALL_STAFF, ClientAccess.OWN_LIST, "exportPosts");
         staff(ADMIN, ClientAccess.IN_SCOPE, "listBrandAuditEvents");
         staff(ALL_STAFF, ClientAccess.OWN_LIST, "listCalendarFeeds");
         RULES.put("createCalendarFeed", new Rule(ALL_STAFF, ClientAccess.IN_SCOPE, Set.of(), false, false, Set.of(),
@@ -279,9 +281,9 @@ class AuthorizationMatrixTest extends ApiTest {
                     }
                     headers.setIfMatch("\"0\"");
                 });
-        WebTestClient.ResponseSpec response = operation.bodyExample()
-                .map(body -> request.contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(rule(operation).bodyNamesA() ? world.built().body(body) : body.toString())
+        WebTestClient.ResponseSpec response = operation.bodyText()
+                .map(body -> request.contentType(MediaType.parseMediaType(operation.bodyMediaType()))
+                        .bodyValue(rule(operation).bodyNamesA() ? world.built().body(body) : body)
                         .exchange())
                 .orElseGet(request::exchange);
         return response.returnResult(byte[].class).getStatus().value();

@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -43,6 +44,9 @@ public class Posts {
 
     /** The longest range a view may ask for: a quarter. */
     public static final Duration LONGEST_RANGE = Duration.ofDays(92);
+
+    /** The most posts one export writes. */
+    public static final int MOST_EXPORTED = 10_000;
 
     private final PostRepository repository;
     private final Transactions transactions;
@@ -182,6 +186,17 @@ public class Posts {
                 .map(Page::items);
     }
 
+    /**
+     * Every post of a range view that the caller may see, by planned time, for a file; a range with more than
+     * {@value #MOST_EXPORTED} of them is refused (400 naming {@code to}).
+     */
+    public Mono<List<Post>> export(Actor actor, PostQuery query) {
+        return list(actor, query, MOST_EXPORTED, null).flatMap(page -> page.nextCursor() == null
+                ? Mono.just(page.items())
+                : Mono.error(ApiProblem.invalidField("to", "gives more than " + MOST_EXPORTED
+                        + " posts: export a shorter range or filter", "range")));
+    }
+
     /** The post's history, newest first; client users see it without internal comments. */
     public Mono<Page<PostEvent>> events(Actor actor, PostId id, int limit, String cursor) {
         TenantId tenant = actor.requireTenant();
@@ -202,7 +217,7 @@ public class Posts {
         }
     }
 
-    private Mono<Brand> writableBrand(Actor actor, BrandId id) {
+    Mono<Brand> writableBrand(Actor actor, BrandId id) {
         return brands.get(actor, id).flatMap(brand -> brand.status() == BrandStatus.OFFBOARDED
                 ? Mono.error(ApiProblem.conflict("The brand is offboarded: its calendar is read-only."))
                 : Mono.just(brand));
@@ -241,31 +256,46 @@ public class Posts {
 
     /** The plan if the brand allows it: its channels' platforms, its strategy's pillars, the agency's staff. */
     private Mono<PostPlan> checked(TenantId tenant, Brand brand, PostPlan plan) {
+        return brandRules(tenant, brand, List.of(plan)).flatMap(violations -> violations.get(0).isEmpty()
+                ? Mono.just(plan) : Mono.error(ApiProblem.validation(violations.get(0))));
+    }
+
+    /**
+     * What each plan breaks of the rules that depend on its brand (its channels' platforms, its approved strategy's
+     * pillars, the agency's staff), in the order of the plans; an empty list for a plan that keeps them. Each source
+     * is asked once, however many plans there are.
+     */
+    Mono<List<List<FieldViolation>>> brandRules(TenantId tenant, Brand brand, List<PostPlan> plans) {
         List<String> platforms = brand.settings().channels().stream().map(Channel::platform).toList();
-        Mono<List<String>> pillars = plan.pillar() == null ? Mono.just(List.of())
+        Mono<List<String>> pillars = plans.stream().allMatch(plan -> plan.pillar() == null) ? Mono.just(List.of())
                 : strategies.approvedPillars(tenant, brand.id())
                 .map(all -> all.stream().map(StrategyContent.ContentPillar::name).toList());
-        Mono<Boolean> assigneeIsStaff = plan.assignee() == null ? Mono.just(true)
-                : members.currentStaff(tenant, List.of(plan.assignee())).map(staff -> !staff.isEmpty());
-        return Mono.zip(pillars, assigneeIsStaff).flatMap(known -> {
-            List<FieldViolation> violations = new ArrayList<>();
-            for (int i = 0; i < plan.variants().size(); i++) {
-                if (!platforms.contains(plan.variants().get(i).platform())) {
-                    violations.add(new FieldViolation("variants[" + i + "].platform",
-                            "must be one of the brand's channel platforms " + platforms, "unknown-platform"));
-                }
+        Set<UserId> assignees = plans.stream().map(PostPlan::assignee).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        Mono<Set<UserId>> staff = assignees.isEmpty() ? Mono.just(Set.of()) : members.currentStaff(tenant, assignees);
+        return Mono.zip(pillars, staff).map(known -> plans.stream()
+                .map(plan -> violations(plan, platforms, known.getT1(), known.getT2())).toList());
+    }
+
+    private static List<FieldViolation> violations(PostPlan plan, List<String> platforms, List<String> pillars,
+                                                   Set<UserId> staff) {
+        List<FieldViolation> violations = new ArrayList<>();
+        for (int i = 0; i < plan.variants().size(); i++) {
+            if (!platforms.contains(plan.variants().get(i).platform())) {
+                violations.add(new FieldViolation("variants[" + i + "].platform",
+                        "must be one of the brand's channel platforms " + platforms, "unknown-platform"));
             }
-            if (plan.pillar() != null && !known.getT1().contains(plan.pillar())) {
-                violations.add(new FieldViolation("pillar", known.getT1().isEmpty()
-                        ? "needs an approved strategy with content pillars"
-                        : "must be one of the approved strategy's pillars " + known.getT1(), "unknown-pillar"));
-            }
-            if (!known.getT2()) {
-                violations.add(new FieldViolation("assigneeId", "must be an active staff member of the agency",
-                        "unknown-member"));
-            }
-            return violations.isEmpty() ? Mono.just(plan) : Mono.error(ApiProblem.validation(violations));
-        });
+        }
+        if (plan.pillar() != null && !pillars.contains(plan.pillar())) {
+            violations.add(new FieldViolation("pillar", pillars.isEmpty()
+                    ? "needs an approved strategy with content pillars"
+                    : "must be one of the approved strategy's pillars " + pillars, "unknown-pillar"));
+        }
+        if (plan.assignee() != null && !staff.contains(plan.assignee())) {
+            violations.add(new FieldViolation("assigneeId", "must be an active staff member of the agency",
+                    "unknown-member"));
+        }
+        return violations;
     }
 
     /** The query narrowed to what the caller sees: client users, the client-visible posts of their brands. */
@@ -304,7 +334,7 @@ public class Posts {
         return repository.recordEvent(sql, tenant, post.id(), event);
     }
 
-    private static PostEvent event(String action, PostStatus from, Post post, Actor actor, String comment,
+    static PostEvent event(String action, PostStatus from, Post post, Actor actor, String comment,
                                    boolean clientVisible) {
         return new PostEvent(UUID.randomUUID(), action, from, post.status(), post.contentVersion(),
                 actor.userId().value(), actor.isClientUser(), actorName(actor), comment, clientVisible, Instant.now());

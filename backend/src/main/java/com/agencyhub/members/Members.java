@@ -29,6 +29,8 @@ import reactor.core.publisher.Mono;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -90,6 +92,22 @@ public class Members {
                 .filter(Member::isCurrentStaff)
                 .map(Member::id)
                 .collect(Collectors.toSet()));
+    }
+
+    /** Those of the e-mail addresses (any case) that belong to invited or active staff of the agency, lower-cased. */
+    public Mono<Map<String, UserId>> currentStaffByEmail(TenantId tenant, Collection<String> emails) {
+        return transactions.inTenant(tenant, sql -> Flux.fromIterable(emails.stream()
+                        .map(email -> email.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()))
+                .concatMap(email -> repository.findByEmail(sql, tenant, email))
+                .filter(Member::isCurrentStaff)
+                .collectMap(Member::email, Member::id));
+    }
+
+    /** The e-mail addresses of the agency's members among {@code ids}, whatever their status. */
+    public Mono<Map<UserId, String>> emails(TenantId tenant, Collection<UserId> ids) {
+        return transactions.inTenant(tenant, sql -> Flux.fromIterable(Set.copyOf(ids))
+                .concatMap(id -> repository.find(sql, tenant, id))
+                .collectMap(Member::id, Member::email));
     }
 
     /**

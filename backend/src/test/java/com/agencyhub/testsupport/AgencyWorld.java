@@ -1,6 +1,5 @@
 package com.agencyhub.testsupport;
 
-import tools.jackson.databind.JsonNode;
 
 import java.util.UUID;
 
@@ -35,7 +34,7 @@ public record AgencyWorld(TestAgency agency, UUID brandInScope, UUID brandOutOfS
     }
 
     /** A request body example of the contract, with the example brand replaced by this world's brand in scope. */
-    public String body(JsonNode example) {
-        return example.toString().replace(EXAMPLE_BRAND, brandInScope.toString());
+    public String body(String example) {
+        return example.replace(EXAMPLE_BRAND, brandInScope.toString());
     }
 }

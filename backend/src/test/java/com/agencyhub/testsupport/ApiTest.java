@@ -203,6 +203,23 @@ public abstract class ApiTest {
         return path.substring(path.lastIndexOf('/') + 1, path.length() - ".ics".length());
     }
 
+    /**
+     * A brand in Europe/Berlin with Instagram and LinkedIn channels and an approved strategy (pillars "From the farm"
+     * and "Recipes"), made by the agency's admin; {@code deputy} stands in for monitoring. Returns its id.
+     */
+    protected UUID brandWithStrategy(TestAgency agency, String name, UUID deputy) {
+        String handle = "@" + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        UUID brand = http.post().uri("/v1/brands").headers(h -> h.setBearerAuth(agency.adminToken()))
+                .bodyValue(Map.of("name", name, "zone", "Europe/Berlin", "locale", "de-DE",
+                        "channels", List.of(Map.of("platform", "instagram", "handle", handle),
+                                Map.of("platform", "linkedin", "handle", handle + "-eg"))))
+                .exchange().expectStatus().isCreated().expectBody(BrandDto.class).returnResult().getResponseBody()
+                .getId();
+        draftAndFinish(agency, brand, "/strategy", StrategyApiTest.plan(agency.admin().value(), deputy,
+                List.of(StrategyApiTest.window("MONDAY", "09:00", "17:00"))), "/draft/approval");
+        return brand;
+    }
+
     /** A post of the brand taken through review: approved, so that the brand's client users see it (version 2). */
     private UUID approvedPost(TestAgency agency, UUID brand) {
         UUID post = http.post().uri("/v1/brands/" + brand + "/posts").headers(h -> h.setBearerAuth(agency.adminToken()))
@@ -210,6 +227,12 @@ public abstract class ApiTest {
                         "variants", List.of(Map.of("platform", "instagram", "format", "reel"))))
                 .exchange().expectStatus().isCreated().expectBody(PostDto.class).returnResult().getResponseBody()
                 .getId();
+        approve(agency, post);
+        return post;
+    }
+
+    /** Submits the new post (version 0) and approves it as the agency's admin: client users then see it. */
+    protected void approve(TestAgency agency, UUID post) {
         for (String action : List.of("submit", "approve")) {
             int version = action.equals("submit") ? 0 : 1;
             http.post().uri("/v1/posts/" + post + "/transitions").headers(h -> {
@@ -217,7 +240,6 @@ public abstract class ApiTest {
                 h.setIfMatch("\"" + version + "\"");
             }).bodyValue(Map.of("action", action)).exchange().expectStatus().isOk();
         }
-        return post;
     }
 
     private UUID invitedClientUser(TestAgency agency, UUID brand) {

@@ -17,11 +17,17 @@ public final class ContractOperations {
     }
 
     /**
-     * One operation: its method, path template, id, the first example of its JSON request body (when it takes one) and
-     * its required query parameters with their example values.
+     * One operation: its method, path template, id, the first example of its request body (when it takes one: JSON, or
+     * a string for another media type, such as text/csv) with its media type, and its required query parameters with
+     * their example values. {@code bodySchema} is that of a JSON body.
      */
     public record Operation(String method, String path, String id, Optional<JsonNode> bodyExample,
-                            List<QueryValue> requiredQuery, Optional<JsonNode> bodySchema) {
+                            List<QueryValue> requiredQuery, Optional<JsonNode> bodySchema, String bodyMediaType) {
+
+        /** The example body as sent: JSON text, or the string itself for other media types. */
+        public Optional<String> bodyText() {
+            return bodyExample.map(body -> bodyMediaType.contains("json") ? body.toString() : body.asString());
+        }
 
         public boolean writes() {
             return !method.equals("GET");
@@ -55,15 +61,17 @@ public final class ContractOperations {
             }
             JsonNode schema = resolve(spec, operation.path("requestBody")).path("content").path("application/json")
                     .path("schema");
+            String mediaType = resolve(spec, operation.path("requestBody")).path("content").propertyNames().stream()
+                    .findFirst().orElse("application/json");
             operations.add(new Operation(entry.getKey().toUpperCase(), path.getKey(),
-                    operation.path("operationId").asString(), bodyExample(spec, operation), query,
-                    schema.isMissingNode() ? Optional.empty() : Optional.of(resolve(spec, schema))));
+                    operation.path("operationId").asString(), bodyExample(spec, operation, mediaType), query,
+                    schema.isMissingNode() ? Optional.empty() : Optional.of(resolve(spec, schema)), mediaType));
         }));
         return operations;
     }
 
-    private static Optional<JsonNode> bodyExample(JsonNode spec, JsonNode operation) {
-        JsonNode json = resolve(spec, operation.path("requestBody")).path("content").path("application/json");
+    private static Optional<JsonNode> bodyExample(JsonNode spec, JsonNode operation, String mediaType) {
+        JsonNode json = resolve(spec, operation.path("requestBody")).path("content").path(mediaType);
         if (json.isMissingNode()) {
             return Optional.empty();
         }

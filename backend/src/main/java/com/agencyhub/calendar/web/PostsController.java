@@ -143,7 +143,7 @@ class PostsController implements CalendarApi {
                 .map(page -> ResponseEntity.ok(new PostPageDto(page.map(PostDtos::of).items(), page.nextCursor())));
     }
 
-    private static PostQuery query(String from, String to, ZoneId zone, BrandId brand, PostStatusDto status,
+    static PostQuery query(String from, String to, ZoneId zone, BrandId brand, PostStatusDto status,
                                    String platform, String pillar, UUID assignee, String campaign, String label) {
         Instant start = PostRequests.bound("from", from, zone);
         Instant end = PostRequests.bound("to", to, zone);

@@ -8,6 +8,7 @@ import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterValidationResult;
@@ -77,9 +78,11 @@ public class ProblemHandling implements WebExceptionHandler {
                     "Unsupported media type", "Send the body as " + unsupported.getSupportedMediaTypes().stream()
                     .map(Object::toString).collect(Collectors.joining(" or ")) + ".", List.of());
         }
-        if (error instanceof NotAcceptableStatusException) {
+        if (error instanceof NotAcceptableStatusException notAcceptable) {
             return new ApiProblem(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable",
-                    "This endpoint answers with application/json.", List.of());
+                    "This endpoint answers with " + notAcceptable.getSupportedMediaTypes().stream()
+                            .filter(type -> !type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                            .map(Object::toString).findFirst().orElse("application/json") + ".", List.of());
         }
         if (error instanceof MethodNotAllowedException notAllowed) {
             exchange.getResponse().getHeaders().setAllow(notAllowed.getSupportedMethods());

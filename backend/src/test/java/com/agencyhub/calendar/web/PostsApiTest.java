@@ -2,7 +2,6 @@ package com.agencyhub.calendar.web;
 
 import com.agencyhub.guidelines.web.GuidelinesApiTest;
 import com.agencyhub.shared.security.Role;
-import com.agencyhub.strategy.web.StrategyApiTest;
 import com.agencyhub.testsupport.ApiTest;
 import com.agencyhub.testsupport.TestAgency;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,16 +29,9 @@ class PostsApiTest extends ApiTest {
     @BeforeEach
     void aBrandWithAStrategy() {
         agency = newAgency("posts");
-        brand = http.post().uri("/v1/brands").headers(h -> h.setBearerAuth(agency.adminToken()))
-                .bodyValue(Map.of("name", "Alpenmilch", "zone", "Europe/Berlin", "locale", "de-DE",
-                        "channels", List.of(Map.of("platform", "instagram", "handle", "@alpenmilch"),
-                                Map.of("platform", "linkedin", "handle", "@alpenmilch-eg"))))
-                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
-                .path("id").asString().transform(UUID::fromString);
         author = newStaffMember(agency, "Sam", "Social");
         authorToken = agency.tokenFor(author);
-        draftAndFinish(agency, brand, "/strategy", StrategyApiTest.plan(agency.admin().value(), author,
-                List.of(StrategyApiTest.window("MONDAY", "09:00", "17:00"))), "/draft/approval");
+        brand = brandWithStrategy(agency, "Alpenmilch", author);
     }
 
     @Test
