@@ -116,6 +116,7 @@ class AuthorizationMatrixTest extends ApiTest {
         staff(ALL_STAFF, ClientAccess.IN_SCOPE, "listBrandPosts", "getPost", "listPostEvents");
         staff(ALL_STAFF, ClientAccess.NONE, "createPost", "updatePost", "recordPostPublication", "importBrandPosts");
         staff(ALL_STAFF, ClientAccess.WITH_PERMISSION, "transitionPost");
+        staff(ALL_STAFF, ClientAccess.NONE, "getBrandPlanAdherence", "listPlanAdherence");
         staff(ALL_STAFF, ClientAccess.IN_SCOPE, "exportBrandPosts");
         staff(ALL_STAFF, ClientAccess.OWN_LIST, "exportPosts");
         staff(ADMIN, ClientAccess.IN_SCOPE, "listBrandAuditEvents");

@@ -69,6 +69,11 @@ public class Brands {
         return ids.isEmpty() ? Mono.just(Map.of()) : repository.names(tenant, ids);
     }
 
+    /** Name, zone and status of the agency's brands among {@code ids} (brands that do not exist are left out). */
+    public Mono<Map<BrandId, BrandRef>> refs(TenantId tenant, Set<BrandId> ids) {
+        return ids.isEmpty() ? Mono.just(Map.of()) : repository.refs(tenant, ids);
+    }
+
     /** The brands the caller may see, by name. */
     public Mono<Page<Brand>> list(Actor actor, BrandStatus status, int limit, String cursor) {
         TenantId tenant = actor.requireTenant();

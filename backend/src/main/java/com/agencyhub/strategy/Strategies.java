@@ -12,6 +12,8 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Reading a brand's strategy. Staff read every version; client users read approved versions of the brands in
@@ -79,6 +81,15 @@ public class Strategies {
         return transactions.inTenant(tenant, sql -> repository.latestApproved(sql, tenant, brand))
                 .map(version -> version.content().pillars())
                 .defaultIfEmpty(List.of());
+    }
+
+    /**
+     * The calendar promises of the approved strategies of {@code brands} (every brand of the agency when null), by
+     * brand; brands without an approved strategy are left out.
+     */
+    public Mono<Map<BrandId, ApprovedPlan>> approvedPlans(TenantId tenant, Set<BrandId> brands) {
+        return transactions.inTenant(tenant, sql -> repository.approvedPlans(sql, tenant, brands)
+                .collectMap(ApprovedPlan::brand));
     }
 
     /** Whether the caller reads drafts too (staff) or approved versions only (clients shown plans); 404 otherwise. */

@@ -3,6 +3,7 @@ package com.agencyhub.brands.internal;
 import com.agencyhub.brands.Brand;
 import com.agencyhub.brands.BrandQuery;
 import com.agencyhub.brands.BrandSettings;
+import com.agencyhub.brands.BrandRef;
 import com.agencyhub.brands.BrandStatus;
 import com.agencyhub.brands.Channel;
 import com.agencyhub.jooq.tables.records.BrandRecord;
@@ -16,6 +17,8 @@ import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.QuantifiedSelect;
+import org.jooq.Record1;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -30,6 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static com.agencyhub.jooq.Tables.BRAND;
@@ -94,14 +98,27 @@ public class BrandRepository {
         return column(tenant, ids, BRAND.NAME, name -> name);
     }
 
+    /** Name, zone and status of the brands among {@code ids}, in the agency's ongoing transaction if there is one. */
+    public Mono<Map<BrandId, BrandRef>> refs(TenantId tenant, Set<BrandId> ids) {
+        return transactions.fetch(tenant, DSL.select(BRAND.ID, BRAND.NAME, BRAND.ZONE, BRAND.STATUS).from(BRAND)
+                                .where(BRAND.TENANT_ID.eq(tenant.value()).and(BRAND.ID.eq(anyOf(ids)))),
+                        row -> new BrandRef(new BrandId(row.get(0, UUID.class)), row.get(1, String.class),
+                                ZoneId.of(row.get(2, String.class)), BrandStatus.of(row.get(3, String.class))))
+                .map(refs -> refs.stream().collect(Collectors.toMap(BrandRef::id, Function.identity())));
+    }
+
     /** One text column of the brands among {@code ids}, by brand. */
     private <T> Mono<Map<BrandId, T>> column(TenantId tenant, Set<BrandId> ids, Field<String> column,
                                              Function<String, T> mapping) {
         return transactions.fetch(tenant, DSL.select(BRAND.ID, column).from(BRAND)
                         .where(BRAND.TENANT_ID.eq(tenant.value())
-                                .and(BRAND.ID.eq(DSL.any(ids.stream().map(BrandId::value).toArray(UUID[]::new))))),
+                                .and(BRAND.ID.eq(anyOf(ids)))),
                         row -> Map.entry(new BrandId(row.get(0, UUID.class)), mapping.apply(row.get(1, String.class))))
                 .map(entries -> Map.<BrandId, T>ofEntries(entries.toArray(Map.Entry[]::new)));
+    }
+
+    private static QuantifiedSelect<Record1<UUID>> anyOf(Set<BrandId> ids) {
+        return DSL.any(ids.stream().map(BrandId::value).toArray(UUID[]::new));
     }
 
     /**

@@ -152,6 +152,8 @@ public class SecurityConfiguration {
                         .hasAnyRole(BRAND_READERS)
                         .pathMatchers(HttpMethod.POST, "/v1/brands/*/guidelines/versions/*/acknowledgement")
                         .hasAnyRole(STAFF)
+                        .pathMatchers(HttpMethod.GET, "/v1/brands/*/plan-adherence", "/v1/plan-adherence")
+                        .hasAnyRole(STAFF)
                         .pathMatchers(HttpMethod.GET, "/v1/brands/*/posts/export").hasAnyRole(BRAND_READERS)
                         .pathMatchers(HttpMethod.POST, "/v1/brands/*/posts/import").hasAnyRole(STAFF)
                         .pathMatchers(HttpMethod.GET, "/v1/brands/*/posts", "/v1/posts", "/v1/posts/**")

@@ -2,7 +2,9 @@ package com.agencyhub.strategy.internal;
 
 import com.agencyhub.strategy.StrategyContent;
 import org.jooq.JSONB;
+import java.util.List;
 import java.util.Map;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A version's content as stored in strategy_version.content: the content records as JSON. */
@@ -19,6 +21,16 @@ final class ContentJson {
 
     static StrategyContent read(JSONB stored) {
         return JSON.readValue(stored.data(), StrategyContent.class);
+    }
+
+    static List<StrategyContent.ChannelPlanRow> readChannelPlan(JSONB stored) {
+        return stored == null ? List.of() : JSON.readValue(stored.data(), new TypeReference<>() {
+        });
+    }
+
+    static List<StrategyContent.ContentPillar> readPillars(JSONB stored) {
+        return stored == null ? List.of() : JSON.readValue(stored.data(), new TypeReference<>() {
+        });
     }
 
     /** The stored document as plain maps and lists, for the brand export. */

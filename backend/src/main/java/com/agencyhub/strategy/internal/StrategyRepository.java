@@ -6,11 +6,14 @@ import com.agencyhub.shared.Page;
 import com.agencyhub.shared.TenantId;
 import com.agencyhub.shared.UserId;
 import com.agencyhub.shared.web.Cursor;
+import com.agencyhub.strategy.ApprovedPlan;
 import com.agencyhub.strategy.StrategyContent;
 import com.agencyhub.strategy.StrategyStatus;
 import com.agencyhub.strategy.StrategyVersion;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -19,6 +22,8 @@ import reactor.core.publisher.Mono;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
 
 import static com.agencyhub.jooq.Tables.STRATEGY_VERSION;
 
@@ -45,6 +50,28 @@ public class StrategyRepository {
                                 .and(STRATEGY_VERSION.STATUS.eq(value(StrategyStatus.APPROVED))))
                         .orderBy(STRATEGY_VERSION.NUMBER.desc()).limit(1))
                 .map(StrategyRepository::version);
+    }
+
+    /**
+     * The calendar promises of the newest approved version of each brand among {@code brands} (every brand of the
+     * agency when null) that has one: one pass over the agency's versions, reading only the two parts needed.
+     */
+    public Flux<ApprovedPlan> approvedPlans(DSLContext sql, TenantId tenant, Set<BrandId> brands) {
+        Condition approved = STRATEGY_VERSION.TENANT_ID.eq(tenant.value())
+                .and(STRATEGY_VERSION.STATUS.eq(value(StrategyStatus.APPROVED)));
+        if (brands != null) {
+            approved = approved.and(STRATEGY_VERSION.BRAND_ID.eq(DSL.any(
+                    brands.stream().map(BrandId::value).toArray(UUID[]::new))));
+        }
+        Field<JSONB> channelPlan = DSL.field("{0} -> 'channelPlan'", JSONB.class, STRATEGY_VERSION.CONTENT);
+        Field<JSONB> pillars = DSL.field("{0} -> 'pillars'", JSONB.class, STRATEGY_VERSION.CONTENT);
+        return Flux.from(sql.select(STRATEGY_VERSION.BRAND_ID, STRATEGY_VERSION.NUMBER, channelPlan, pillars)
+                        .distinctOn(STRATEGY_VERSION.BRAND_ID)
+                        .from(STRATEGY_VERSION)
+                        .where(approved)
+                        .orderBy(STRATEGY_VERSION.BRAND_ID, STRATEGY_VERSION.NUMBER.desc()))
+                .map(row -> new ApprovedPlan(new BrandId(row.value1()), row.value2(),
+                        ContentJson.readChannelPlan(row.value3()), ContentJson.readPillars(row.value4())));
     }
 
     /** Stores a new draft numbered after the brand's last version; a second draft breaks a unique index. */
