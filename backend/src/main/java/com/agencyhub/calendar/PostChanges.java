@@ -7,16 +7,16 @@ import java.util.List;
 
 /**
  * A partial change of a post's plan: null leaves a property as it is; an empty {@code pillar} or {@code campaign}
- * clears it.
+ * clears it, and {@code unassign} removes the assignee.
  */
 public record PostChanges(String title, String body, List<PostVariant> variants, String pillar, Instant plannedAt,
-                          UserId assignee, List<String> labels, String campaign) {
+                          UserId assignee, boolean unassign, List<String> labels, String campaign) {
 
     public PostPlan applyTo(PostPlan current) {
         return new PostPlan(title != null ? title : current.title(), body != null ? body : current.body(),
                 variants != null ? variants : current.variants(), cleared(pillar, current.pillar()),
                 plannedAt != null ? plannedAt : current.plannedAt(),
-                assignee != null ? assignee : current.assignee(), labels != null ? labels : current.labels(),
+                unassign ? null : assignee != null ? assignee : current.assignee(), labels != null ? labels : current.labels(),
                 cleared(campaign, current.campaign()));
     }
 

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /** Turns post request bodies and range parameters into the calendar's terms, with the checks schemas cannot make. */
 final class PostRequests {
@@ -50,7 +51,9 @@ final class PostRequests {
         PostChanges changes = new PostChanges(body.getTitle() == null ? null : title(body.getTitle(), violations),
                 body.getBody(), body.getVariants() == null ? null : variants(body.getVariants(), violations),
                 clearable(body.getPillar()), body.getPlannedAt() == null ? null : body.getPlannedAt().toInstant(),
-                body.getAssigneeId() == null ? null : new UserId(body.getAssigneeId()),
+                body.getAssigneeId() == null || body.getAssigneeId().isEmpty() ? null
+                        : new UserId(UUID.fromString(body.getAssigneeId())),
+                "".equals(body.getAssigneeId()),
                 body.getLabels() == null ? null : labels(body.getLabels(), violations), clearable(body.getCampaign()));
         return valid(changes, violations);
     }

@@ -138,6 +138,20 @@ class PostsApiTest extends ApiTest {
     }
 
     @Test
+    void theAssigneeIsChangedAndRemovedWithoutANewContentVersion() {
+        JsonNode post = create(authorToken, with(post("Teaser", "2027-03-01T09:30:00+01:00"), "assigneeId", author))
+                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+        patch(authorToken, id(post), 0, Map.of("assigneeId", "")).expectStatus().isOk().expectBody()
+                .jsonPath("$.assigneeId").isEmpty()
+                .jsonPath("$.contentVersion").isEqualTo(1);
+        patch(authorToken, id(post), 1, Map.of("assigneeId", author.toString())).expectStatus().isOk().expectBody()
+                .jsonPath("$.assigneeId").isEqualTo(author.toString());
+        expectFieldError(patch(authorToken, id(post), 2, Map.of("assigneeId", "nobody")), "assigneeId");
+        expectFieldError(patch(authorToken, id(post), 2, Map.of("assigneeId", UUID.randomUUID().toString())),
+                "assigneeId");
+    }
+
+    @Test
     void concurrentEditsNeverOverwriteEachOther() {
         String id = id(create(authorToken, post("Teaser", "2027-03-01T09:30:00+01:00")).expectStatus().isCreated()
                 .expectBody(JsonNode.class).returnResult().getResponseBody());
