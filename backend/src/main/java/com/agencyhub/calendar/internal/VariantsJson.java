@@ -29,6 +29,12 @@ final class VariantsJson {
         return JSON.readValue(stored.data(), VARIANTS);
     }
 
+    /** The stored variants as plain maps and lists, for the brand export. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> asList(JSONB stored) {
+        return JSON.readValue(stored.data(), List.class);
+    }
+
     /** A document that the stored variants contain when one of them is for the platform. */
     static JSONB withPlatform(String platform) {
         return JSONB.valueOf(JSON.writeValueAsString(List.of(Map.of("platform", platform))));

@@ -1,6 +1,7 @@
 package com.agencyhub.brands.web;
 
 import com.agencyhub.api.model.BrandDto;
+import com.agencyhub.api.model.PostDto;
 import com.agencyhub.guidelines.web.GuidelinesApiTest;
 import com.agencyhub.strategy.web.StrategyApiTest;
 import com.agencyhub.testsupport.ApiTest;
@@ -29,6 +30,12 @@ class BrandExportApiTest extends ApiTest {
         draftAndFinish(agency, brand, "/strategy", StrategyApiTest.plan(agency.admin().value(), deputy,
                 List.of(StrategyApiTest.window("MONDAY", "09:00", "17:00"))), "/draft/approval");
         draftAndFinish(agency, brand, "/guidelines", GuidelinesApiTest.content(), "/draft/publication");
+        UUID post = http.post().uri("/v1/brands/" + brand + "/posts").headers(h -> h.setBearerAuth(agency.adminToken()))
+                .bodyValue(Map.of("title", "Spring teaser", "plannedAt", "2027-03-01T09:30:00+01:00",
+                        "variants", List.of(Map.of("platform", "instagram", "format", "reel"))))
+                .exchange().expectStatus().isCreated().expectBody(PostDto.class).returnResult().getResponseBody()
+                .getId();
+        approve(agency, post);
 
         http.get().uri("/v1/brands/" + brand + "/export").headers(h -> h.setBearerAuth(agency.adminToken())).exchange()
                 .expectStatus().isOk()
@@ -42,6 +49,11 @@ class BrandExportApiTest extends ApiTest {
                 .jsonPath("$.sections.guidelineVersions[0].status").isEqualTo("published")
                 .jsonPath("$.sections.guidelineVersions[0].assignments[0].memberId").isEqualTo(deputy.toString())
                 .jsonPath("$.sections.guidelineVersions[0].assignments[0].acknowledgedAt").isEmpty()
+                .jsonPath("$.sections.posts.length()").isEqualTo(1)
+                .jsonPath("$.sections.posts[0].id").isEqualTo(post.toString())
+                .jsonPath("$.sections.posts[0].plannedAt").isEqualTo("2027-03-01T08:30:00Z")
+                .jsonPath("$.sections.posts[0].status").isEqualTo("approved")
+                .jsonPath("$.sections.posts[0].events[*].action").isEqualTo(List.of("created", "submit", "approve"))
                 .jsonPath("$.sections.auditEvents[?(@.action == 'brand.team-changed')]").exists();
     }
 }
