@@ -11,25 +11,24 @@ import java.time.ZoneId;
  * brand's audience sees it (posts as stored have none yet: {@link Posts} adds it). {@code publishedAt} and {@code url} are set once published; {@code lastFailure} is the
  * reason the last publishing attempt failed, if it did.
  */
-public record Post(PostId id, BrandId brand, ZoneId zone, PostPlan plan, PostWorkflow.State state, int contentVersion,
-                   Instant publishedAt, URI url, String lastFailure, Instant createdAt, Instant updatedAt,
-                   int version) {
+public record Post(PostId id, BrandId brand, ZoneId zone, PostPlan plan, PostWorkflow.State state,
+                   boolean shownToClient, int contentVersion, Instant publishedAt, URI url, String lastFailure,
+                   Instant createdAt, Instant updatedAt, int version) {
 
     public Post inZone(ZoneId brandZone) {
-        return new Post(id, brand, brandZone, plan, state, contentVersion, publishedAt, url, lastFailure, createdAt,
-                updatedAt, version);
+        return new Post(id, brand, brandZone, plan, state, shownToClient, contentVersion, publishedAt, url,
+                lastFailure, createdAt, updatedAt, version);
     }
 
     public PostStatus status() {
         return state.status();
     }
 
-    /** Whether client users of the brand see the post: once it reached their review, and from then on. */
+    /**
+     * Whether client users of the brand see the post: once it reached them (their review, or approved and beyond),
+     * from then on, also while the agency reworks it.
+     */
     public boolean clientVisible() {
-        return switch (state.status()) {
-            case IN_REVIEW -> state.stage() == ReviewStage.CLIENT;
-            case APPROVED, SCHEDULED, PUBLISHED -> true;
-            default -> false;
-        };
+        return shownToClient;
     }
 }

@@ -27,6 +27,15 @@ public final class PostWorkflow {
         static State of(PostStatus status) {
             return new State(status, null);
         }
+
+        /** Whether a post in this state is the client's to see: at their review, or approved and beyond. */
+        public boolean reachesClient() {
+            return switch (status) {
+                case IN_REVIEW -> stage == ReviewStage.CLIENT;
+                case APPROVED, SCHEDULED, PUBLISHED -> true;
+                default -> false;
+            };
+        }
     }
 
     private PostWorkflow() {

@@ -39,8 +39,6 @@ public class PostRepository {
 
     private static final String CURSOR_POSTS = "posts";
     private static final String CURSOR_EVENTS = "post-events";
-    private static final List<String> CLIENT_VISIBLE = List.of(PostStatus.APPROVED.value(),
-            PostStatus.SCHEDULED.value(), PostStatus.PUBLISHED.value());
 
     public Mono<Post> insert(DSLContext sql, TenantId tenant, BrandId brand, PostPlan plan, PostWorkflow.State state,
                              UserId author) {
@@ -51,6 +49,7 @@ public class PostRepository {
                         .set(POST.BRAND_ID, brand.value())
                         .set(editable(plan))
                         .set(state(state))
+                        .set(POST.SHOWN_TO_CLIENT, state.reachesClient())
                         .set(POST.CREATED_BY, author.value()))
                 .then(find(sql, tenant, new PostId(id)));
     }
@@ -68,6 +67,7 @@ public class PostRepository {
         return Mono.from(sql.update(POST)
                         .set(editable(plan))
                         .set(state(state))
+                        .set(POST.SHOWN_TO_CLIENT, shownToClient(state))
                         .set(POST.CONTENT_VERSION, contentVersion)
                         .set(POST.UPDATED_AT, DSL.currentInstant())
                         .set(POST.VERSION, POST.VERSION.plus(1))
@@ -81,6 +81,7 @@ public class PostRepository {
                              Map<Field<?>, Object> alsoSet) {
         return Mono.from(sql.update(POST)
                         .set(state(state))
+                        .set(POST.SHOWN_TO_CLIENT, shownToClient(state))
                         .set(alsoSet)
                         .set(POST.UPDATED_AT, DSL.currentInstant())
                         .set(POST.VERSION, POST.VERSION.plus(1))
@@ -110,8 +111,7 @@ public class PostRepository {
             conditions.add(POST.BRAND_ID.eq(DSL.any(query.brands().stream().map(BrandId::value).toArray(UUID[]::new))));
         }
         if (query.clientView()) {
-            conditions.add(POST.STATUS.in(CLIENT_VISIBLE).or(POST.STATUS.eq(PostStatus.IN_REVIEW.value())
-                    .and(POST.REVIEW_STAGE.eq(ReviewStage.CLIENT.value()))));
+            conditions.add(POST.SHOWN_TO_CLIENT.isTrue());
         }
         if (query.status() != null) {
             conditions.add(POST.STATUS.eq(query.status().value()));
@@ -206,6 +206,11 @@ public class PostRepository {
         return values;
     }
 
+    /** Once shown to the client, always shown: the flag is set on entering a client-visible state, never cleared. */
+    private static Field<Boolean> shownToClient(PostWorkflow.State state) {
+        return state.reachesClient() ? DSL.inline(true) : POST.SHOWN_TO_CLIENT;
+    }
+
     /** The post as stored; its brand's zone is the brands module's to tell ({@link Post#inZone}). */
     private static Post post(PostRecord row) {
         PostPlan plan = new PostPlan(row.getTitle(), row.getBody(), VariantsJson.read(row.getVariants()),
@@ -213,7 +218,7 @@ public class PostRepository {
                 List.of(row.getLabels()), row.getCampaign());
         return new Post(new PostId(row.getId()), new BrandId(row.getBrandId()), null, plan,
                 new PostWorkflow.State(PostStatus.of(row.getStatus()), ReviewStage.of(row.getReviewStage())),
-                row.getContentVersion(), row.getPublishedAt(), row.getUrl() == null ? null : URI.create(row.getUrl()),
+                row.getShownToClient(), row.getContentVersion(), row.getPublishedAt(), row.getUrl() == null ? null : URI.create(row.getUrl()),
                 row.getLastFailure(), row.getCreatedAt(), row.getUpdatedAt(), row.getVersion());
     }
 

@@ -264,6 +264,8 @@ class PostsApiTest extends ApiTest {
         transition(approver, id, 2, "request-changes", "Please mention the recipe", "internal").expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("changes-requested");
 
+        get(approver, "/v1/posts/" + id).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("changes-requested");
         patch(authorToken, id, 3, Map.of("body", "Now with the recipe")).expectStatus().isOk();
         transition(authorToken, id, 4, "submit", null, null).expectStatus().isOk();
         transition(agency.adminToken(), id, 5, "approve", null, null).expectStatus().isOk();
