@@ -102,6 +102,20 @@ final class BenchData implements AutoCloseable {
         }
     }
 
+    /** Runs a query with these parameters and reads every column of every row; the number of rows. */
+    int readAll(String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(sql, parameters); ResultSet rows = statement.executeQuery()) {
+            int count = 0;
+            while (rows.next()) {
+                for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
+                    rows.getObject(column);
+                }
+                count++;
+            }
+            return count;
+        }
+    }
+
     /** Keeps what was written; what follows is a new transaction in the same tenant. */
     void commit() throws SQLException {
         db.commit();
