@@ -80,25 +80,28 @@ class CalendarLatencyBenchmark extends ApiTest {
             }
             for (Request request : requests) {
                 if (!available.contains(request)) {
-                    rows.add(String.format("| %-30s | %6d | %-10s | not on this branch (404/405): skipped |",
+                    rows.add(String.format("| %-30s | %6d | %-10s |      | not on this branch (404/405): skipped |",
                             request.name(), brands, request.page()));
                     continue;
                 }
+                int bytes = http.get().uri(request.uri()).headers(h -> h.setBearerAuth(token)).exchange()
+                        .expectStatus().isOk().expectBody().returnResult().getResponseBody().length;
                 double[] checked = time(http, token, request.uri());
                 double[] server = time(unchecked, token, request.uri());
-                rows.add(String.format("| %-30s | %6d | %-10s | %5.1f | %5.1f | %5.1f | %5.1f |", request.name(),
-                        brands, request.page(), checked[0], checked[1], server[0], server[1]));
+                rows.add(String.format("| %-30s | %6d | %-10s | %4d | %5.1f | %5.1f | %5.1f | %5.1f |",
+                        request.name(), brands, request.page(), bytes / 1024, checked[0], checked[1], server[0],
+                        server[1]));
             }
             double[] sql = timeSql(agency);
-            rows.add(String.format("| %-30s | %6d | %-10s |       |       | %5.1f | %5.1f |",
+            rows.add(String.format("| %-30s | %6d | %-10s |      |       |       | %5.1f | %5.1f |",
                     "SQL alone (JDBC)", brands, "first", sql[0], sql[1]));
             plans.add(brands + " brands, the month view's first page in SQL:\n" + plan(agency));
         }
         System.out.println("\nposts planned in 2027-03 (Europe/Berlin), as the agency admin, ?limit=200, " + SAMPLES
                 + " requests each (ms)\n"
-                + "| request                        | brands | page       | contract-checked | | without check | |\n"
-                + "|                                |        |            |   p50 |   p95 |   p50 |   p95 |\n"
-                + "|--------------------------------|-------:|------------|------:|------:|------:|------:|\n"
+                + "| request                        | brands | page       | body | contract-checked | | without check | |\n"
+                + "|                                |        |            |  KiB |   p50 |   p95 |   p50 |   p95 |\n"
+                + "|--------------------------------|-------:|------------|-----:|------:|------:|------:|------:|\n"
                 + String.join("\n", rows) + "\n\n" + String.join("\n", plans));
     }
 
