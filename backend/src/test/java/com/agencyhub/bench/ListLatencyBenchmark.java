@@ -2,17 +2,11 @@ package com.agencyhub.bench;
 
 import com.agencyhub.testsupport.ApiTest;
 import com.agencyhub.testsupport.TestAgency;
-import com.agencyhub.testsupport.db.PostgresBootstrap;
-import com.agencyhub.testsupport.db.TestDatabase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -73,17 +67,7 @@ class ListLatencyBenchmark extends ApiTest {
     }
 
     private double[] measure(String token, String list, String cursor) {
-        for (int i = 0; i < WARMUP; i++) {
-            page(token, list, cursor);
-        }
-        long[] nanos = new long[SAMPLES];
-        for (int i = 0; i < SAMPLES; i++) {
-            long start = System.nanoTime();
-            page(token, list, cursor);
-            nanos[i] = System.nanoTime() - start;
-        }
-        Arrays.sort(nanos);
-        return new double[]{nanos[SAMPLES / 2] / 1e6, nanos[(int) (SAMPLES * 0.95)] / 1e6};
+        return Latency.percentiles(WARMUP, SAMPLES, () -> page(token, list, cursor));
     }
 
     /** Fetches one page of the list; returns its next cursor. */
@@ -95,39 +79,10 @@ class ListLatencyBenchmark extends ApiTest {
     }
 
     private static void seed(TestAgency agency, int brands, int members) throws Exception {
-        try (Connection db = DriverManager.getConnection(TestDatabase.get().jdbcUrl(), PostgresBootstrap.APP,
-                TestDatabase.APP_PASSWORD)) {
-            db.setAutoCommit(false);
-            try (PreparedStatement tenant = db.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-                tenant.setString(1, agency.tenant().toString());
-                tenant.execute();
-            }
-            execute(db, """
-                    insert into brand (tenant_id, id, name, zone, locale, holiday_region, notes)
-                    select ?, gen_random_uuid(), 'Brand ' || lpad(n::text, 4, '0'), 'Europe/Berlin', 'de-DE', 'DE-BY',
-                           repeat('note ', 40)
-                    from generate_series(1, ?) n""", agency, brands);
-            execute(db, """
-                    insert into brand_channel (tenant_id, brand_id, id, position, platform, handle)
-                    select b.tenant_id, b.id, gen_random_uuid(), p.position, p.platform, '@' || b.name
-                    from brand b cross join (values (0, 'instagram'), (1, 'linkedin'), (2, 'tiktok')) p(position, platform)
-                    where b.tenant_id = ?""", agency, null);
-            execute(db, """
-                    insert into member (tenant_id, user_id, kind, email, display_name, roles, status, home_zone)
-                    select ?, gen_random_uuid(), 'staff', 'member' || n || '@bench.test', 'Member ' || n,
-                           array['social-media-manager'], 'active', 'Europe/Berlin'
-                    from generate_series(1, ?) n""", agency, members);
-            db.commit();
-        }
-    }
-
-    private static void execute(Connection db, String sql, TestAgency agency, Integer count) throws Exception {
-        try (PreparedStatement statement = db.prepareStatement(sql)) {
-            statement.setObject(1, agency.tenant().value());
-            if (count != null) {
-                statement.setInt(2, count);
-            }
-            statement.executeUpdate();
+        try (BenchData data = BenchData.in(agency)) {
+            data.brands(brands, "instagram", "linkedin", "tiktok");
+            data.staffMembers(members);
+            data.commit();
         }
     }
 }
