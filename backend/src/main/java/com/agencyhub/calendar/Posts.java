@@ -166,11 +166,11 @@ public class Posts {
         if (query.brand() != null && !actor.maySee(query.brand())) {
             return Mono.error(ApiProblem.notFound("The brand"));
         }
-        return transactions.inTenant(tenant, sql -> repository.list(sql, tenant, visibleTo(actor, query), limit,
-                        cursor))
+        // one transaction for the page and its brands' zones
+        return transactions.inTenant(tenant, sql -> repository.list(tenant, visibleTo(actor, query), limit, cursor)
                 .flatMap(page -> brands.zones(tenant, page.items().stream().map(Post::brand)
                                 .collect(Collectors.toSet()))
-                        .map(zones -> page.map(post -> post.inZone(zones.get(post.brand())))));
+                        .map(zones -> page.map(post -> post.inZone(zones.get(post.brand()))))));
     }
 
     /**
@@ -182,8 +182,7 @@ public class Posts {
         TenantId tenant = viewer.requireTenant();
         PostQuery query = visibleTo(viewer, new PostQuery(from, to, brand, null, false, null, null, null, assignee,
                 null, null));
-        return transactions.inTenant(tenant, sql -> repository.list(sql, tenant, query, max, null))
-                .map(Page::items);
+        return repository.list(tenant, query, max, null).map(Page::items);
     }
 
     /**
@@ -225,7 +224,7 @@ public class Posts {
 
     private Mono<Post> visible(Actor actor, PostId id) {
         TenantId tenant = actor.requireTenant();
-        return transactions.inTenant(tenant, sql -> repository.find(sql, tenant, id))
+        return transactions.inTenant(tenant, sql -> repository.find(tenant, id))
                 .filter(post -> maySee(actor, post))
                 .switchIfEmpty(Mono.error(Posts::notFound));
     }
@@ -237,7 +236,7 @@ public class Posts {
     private Mono<Post> editing(Actor actor, PostId id, int expectedVersion,
                                BiFunction<DSLContext, Post, Mono<Post>> change) {
         TenantId tenant = actor.requireTenant();
-        return transactions.inTenant(tenant, sql -> repository.find(sql, tenant, id)
+        return transactions.inTenant(tenant, sql -> repository.find(tenant, id)
                 .filter(post -> maySee(actor, post))
                 .switchIfEmpty(Mono.error(Posts::notFound))
                 .flatMap(current -> {

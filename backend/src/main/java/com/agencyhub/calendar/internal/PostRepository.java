@@ -9,12 +9,13 @@ import com.agencyhub.calendar.PostStatus;
 import com.agencyhub.calendar.PostWorkflow;
 import com.agencyhub.calendar.ReviewStage;
 import com.agencyhub.jooq.tables.records.PostEventRecord;
-import com.agencyhub.jooq.tables.records.PostRecord;
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.Page;
 import com.agencyhub.shared.TenantId;
 import com.agencyhub.shared.UserId;
+import com.agencyhub.shared.db.Transactions;
 import com.agencyhub.shared.web.Cursor;
+import io.r2dbc.spi.Row;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -40,6 +41,12 @@ public class PostRepository {
     private static final String CURSOR_POSTS = "posts";
     private static final String CURSOR_EVENTS = "post-events";
 
+    private final Transactions transactions;
+
+    PostRepository(Transactions transactions) {
+        this.transactions = transactions;
+    }
+
     public Mono<Post> insert(DSLContext sql, TenantId tenant, BrandId brand, PostPlan plan, PostWorkflow.State state,
                              UserId author) {
         UUID id = UUID.randomUUID();
@@ -51,12 +58,15 @@ public class PostRepository {
                         .set(state(state))
                         .set(POST.SHOWN_TO_CLIENT, state.reachesClient())
                         .set(POST.CREATED_BY, author.value()))
-                .then(find(sql, tenant, new PostId(id)));
+                .then(find(tenant, new PostId(id)));
     }
 
-    public Mono<Post> find(DSLContext sql, TenantId tenant, PostId id) {
-        return Mono.from(sql.selectFrom(POST).where(POST.TENANT_ID.eq(tenant.value()).and(POST.ID.eq(id.value()))))
-                .map(PostRepository::post);
+    /** The post, in the agency's ongoing transaction if there is one. */
+    public Mono<Post> find(TenantId tenant, PostId id) {
+        return transactions.fetch(tenant, DSL.selectFrom(POST)
+                                .where(POST.TENANT_ID.eq(tenant.value()).and(POST.ID.eq(id.value()))),
+                        PostRepository::post)
+                .mapNotNull(posts -> posts.isEmpty() ? null : posts.get(0));
     }
 
     /**
@@ -73,7 +83,7 @@ public class PostRepository {
                         .set(POST.VERSION, POST.VERSION.plus(1))
                         .where(versioned(tenant, id, expectedVersion)))
                 .filter(updated -> updated == 1)
-                .flatMap(updated -> find(sql, tenant, id));
+                .flatMap(updated -> find(tenant, id));
     }
 
     /** Moves the post to {@code state} if it still has {@code expectedVersion}; empty otherwise. */
@@ -87,7 +97,7 @@ public class PostRepository {
                         .set(POST.VERSION, POST.VERSION.plus(1))
                         .where(versioned(tenant, id, expectedVersion)))
                 .filter(updated -> updated == 1)
-                .flatMap(updated -> find(sql, tenant, id));
+                .flatMap(updated -> find(tenant, id));
     }
 
     /** The columns a recorded publication sets: when and where it went out, or why it failed. */
@@ -99,8 +109,11 @@ public class PostRepository {
         return values;
     }
 
-    /** One page of a range view, in (planned time, id) order: a keyset that new posts cannot shift. */
-    public Mono<Page<Post>> list(DSLContext sql, TenantId tenant, PostQuery query, int limit, String cursor) {
+    /**
+     * One page of a range view, in (planned time, id) order: a keyset that new posts cannot shift. Rows are mapped
+     * straight from the driver (the month view's hot path), in the agency's ongoing transaction if there is one.
+     */
+    public Mono<Page<Post>> list(TenantId tenant, PostQuery query, int limit, String cursor) {
         List<Condition> conditions = new ArrayList<>();
         conditions.add(POST.TENANT_ID.eq(tenant.value()));
         conditions.add(POST.PLANNED_AT.ge(query.from()).and(POST.PLANNED_AT.lt(query.to())));
@@ -137,12 +150,11 @@ public class PostRepository {
             conditions.add(DSL.row(POST.PLANNED_AT, POST.ID).gt(Cursor.instant(after.get(0)),
                     Cursor.uuid(after.get(1))));
         }
-        return Flux.from(sql.selectFrom(POST)
-                        .where(conditions)
-                        .orderBy(POST.PLANNED_AT, POST.ID)
-                        .limit(DSL.inline(limit + 1)))
-                .map(PostRepository::post)
-                .collectList()
+        return transactions.fetch(tenant, DSL.selectFrom(POST)
+                                .where(conditions)
+                                .orderBy(POST.PLANNED_AT, POST.ID)
+                                .limit(DSL.inline(limit + 1)),
+                        PostRepository::post)
                 .map(posts -> Page.of(posts, limit, last -> Cursor.encode(CURSOR_POSTS,
                         last.plan().plannedAt().toString(), last.id().toString())));
     }
@@ -212,14 +224,20 @@ public class PostRepository {
     }
 
     /** The post as stored; its brand's zone is the brands module's to tell ({@link Post#inZone}). */
-    private static Post post(PostRecord row) {
-        PostPlan plan = new PostPlan(row.getTitle(), row.getBody(), VariantsJson.read(row.getVariants()),
-                row.getPillar(), row.getPlannedAt(), row.getAssigneeId() == null ? null : new UserId(row.getAssigneeId()),
-                List.of(row.getLabels()), row.getCampaign());
-        return new Post(new PostId(row.getId()), new BrandId(row.getBrandId()), null, plan,
-                new PostWorkflow.State(PostStatus.of(row.getStatus()), ReviewStage.of(row.getReviewStage())),
-                row.getShownToClient(), row.getContentVersion(), row.getPublishedAt(), row.getUrl() == null ? null : URI.create(row.getUrl()),
-                row.getLastFailure(), row.getCreatedAt(), row.getUpdatedAt(), row.getVersion());
+    private static Post post(Row row) {
+        UUID assignee = row.get("assignee_id", UUID.class);
+        String url = row.get("url", String.class);
+        PostPlan plan = new PostPlan(row.get("title", String.class), row.get("body", String.class),
+                VariantsJson.read(row.get("variants", String.class)), row.get("pillar", String.class),
+                row.get("planned_at", Instant.class), assignee == null ? null : new UserId(assignee),
+                List.of(row.get("labels", String[].class)), row.get("campaign", String.class));
+        return new Post(new PostId(row.get("id", UUID.class)), new BrandId(row.get("brand_id", UUID.class)), null, plan,
+                new PostWorkflow.State(PostStatus.of(row.get("status", String.class)),
+                        ReviewStage.of(row.get("review_stage", String.class))),
+                row.get("shown_to_client", Boolean.class), row.get("content_version", Integer.class),
+                row.get("published_at", Instant.class), url == null ? null : URI.create(url),
+                row.get("last_failure", String.class), row.get("created_at", Instant.class),
+                row.get("updated_at", Instant.class), row.get("version", Integer.class));
     }
 
     private static PostEvent event(PostEventRecord row) {

@@ -25,8 +25,8 @@ final class VariantsJson {
         return JSONB.valueOf(JSON.writeValueAsString(variants));
     }
 
-    static List<PostVariant> read(JSONB stored) {
-        return JSON.readValue(stored.data(), VARIANTS);
+    static List<PostVariant> read(String stored) {
+        return JSON.readValue(stored, VARIANTS);
     }
 
     /** The stored variants as plain maps and lists, for the brand export. */

@@ -1,9 +1,11 @@
 package com.agencyhub.shared.db;
 
+import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.Statement;
 import org.jooq.DSLContext;
+import org.jooq.JSONB;
 import org.jooq.Param;
 import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
@@ -36,11 +38,16 @@ final class PreparedQueries {
             if (param.getValue() == null) {
                 statement.bindNull(i, param.getType());
             } else {
-                statement.bind(i, param.getValue());
+                statement.bind(i, driverValue(param.getValue()));
             }
         }
         return Flux.from(statement.execute())
                 .concatMap(result -> result.map((row, metadata) -> mapper.apply(row)))
                 .collectList();
+    }
+
+    /** jOOQ's own value types as the driver knows them (jsonb is the one our queries bind). */
+    private static Object driverValue(Object value) {
+        return value instanceof JSONB json ? Json.of(json.data()) : value;
     }
 }
