@@ -21,7 +21,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ModuleBoundariesTest {
 
     /** The feature modules; {@code shared} is plumbing that all of them use. */
-    private static final List<String> MODULES = List.of("calendar", "businesstime", "strategy", "guidelines", "members",
+    private static final List<String> MODULES = List.of("calendar", "businesstime", "roster", "strategy", "guidelines", "members",
             "brands", "tenancy", "audit");
 
     @ArchTest
@@ -52,6 +52,7 @@ class ModuleBoundariesTest {
     static final ArchRule dependenciesPointDownwards = layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
             .layer("calendar").definedBy("com.agencyhub.calendar..")
             .layer("businesstime").definedBy("com.agencyhub.businesstime..")
+            .layer("roster").definedBy("com.agencyhub.roster..")
             .layer("strategy").definedBy("com.agencyhub.strategy..")
             .layer("guidelines").definedBy("com.agencyhub.guidelines..")
             .layer("members").definedBy("com.agencyhub.members..")
@@ -61,6 +62,7 @@ class ModuleBoundariesTest {
             .layer("shared").definedBy("com.agencyhub.shared..")
             .whereLayer("calendar").mayNotBeAccessedByAnyLayer()
             .whereLayer("businesstime").mayNotBeAccessedByAnyLayer()
+            .whereLayer("roster").mayNotBeAccessedByAnyLayer()
             .whereLayer("strategy").mayOnlyBeAccessedByLayers("calendar", "businesstime")
             .whereLayer("guidelines").mayOnlyBeAccessedByLayers("calendar", "businesstime")
             .whereLayer("members").mayOnlyBeAccessedByLayers("calendar", "businesstime", "strategy", "guidelines")
@@ -70,7 +72,7 @@ class ModuleBoundariesTest {
                     "members", "brands")
             .whereLayer("audit").mayOnlyBeAccessedByLayers("calendar", "businesstime", "strategy", "guidelines",
                     "members", "brands", "tenancy")
-            .whereLayer("shared").mayOnlyBeAccessedByLayers("calendar", "businesstime", "strategy", "guidelines",
+            .whereLayer("shared").mayOnlyBeAccessedByLayers("calendar", "businesstime", "roster", "strategy", "guidelines",
                     "members", "brands", "tenancy", "audit");
 
     @ArchTest
