@@ -5,6 +5,7 @@ import com.agencyhub.brands.Brands;
 import com.agencyhub.guidelines.Guidelines;
 import com.agencyhub.guidelines.SlaPolicy;
 import com.agencyhub.shared.BrandId;
+import com.agencyhub.shared.TenantId;
 import com.agencyhub.shared.calendar.BusinessCalendar;
 import com.agencyhub.shared.calendar.BusinessHours;
 import com.agencyhub.shared.calendar.DailyWindow;
@@ -44,20 +45,35 @@ public class BrandCalendars {
         this.guidelines = guidelines;
     }
 
-    /** Due times for an interaction; a priority the policy lacks falls back to normal. */
+    /**
+     * Due times for an interaction under the guidelines and the strategy in force when it arrived, so that later
+     * versions never rewrite them; a priority the policy lacks falls back to normal.
+     */
     public Mono<DueTimes> dueTimes(Actor actor, BrandId brandId, Instant receivedAt, SlaPolicy.Priority priority) {
-        return brands.get(actor, brandId).flatMap(brand -> guidelines.publishedSlaPolicies(actor.requireTenant(), brandId)
+        TenantId tenant = actor.requireTenant();
+        return brands.get(actor, brandId).flatMap(brand -> guidelines.slaPoliciesAt(tenant, brandId, receivedAt)
                 .switchIfEmpty(Mono.error(() -> ApiProblem.conflict(
                         "The brand has no published guidelines, so no SLA policy applies yet.")))
                 .flatMap(published -> {
                     SlaPolicy policy = policyFor(published.policies(), priority);
-                    Mono<Clock> clock = policy.clock() == SlaPolicy.Clock.CALENDAR ? Mono.just(Clock.AROUND_THE_CLOCK)
-                            : calendar(actor, brand).map(Clock::business);
-                    return clock.map(counting -> new DueTimes(receivedAt, priority, policy,
-                            counting.add(receivedAt, Duration.ofMinutes(policy.firstResponseMinutes())),
-                            counting.add(receivedAt, Duration.ofMinutes(policy.resolutionMinutes())),
-                            published.versionNumber()));
+                    if (policy.clock() == SlaPolicy.Clock.CALENDAR) {
+                        return Mono.just(due(receivedAt, priority, policy, Clock.AROUND_THE_CLOCK,
+                                published.versionNumber(), null));
+                    }
+                    return strategies.approvedVersionAt(tenant, brandId, receivedAt)
+                            .switchIfEmpty(Mono.error(BrandCalendars::noStrategy))
+                            .map(strategy -> due(receivedAt, priority, policy, Clock.business(new BusinessCalendar(
+                                            hours(brand, strategy.content().monitoring()), holidays(brand))),
+                                    published.versionNumber(), strategy.number()));
                 }));
+    }
+
+    private static DueTimes due(Instant receivedAt, SlaPolicy.Priority priority, SlaPolicy policy, Clock clock,
+                                int guidelinesVersion, Integer strategyVersion) {
+        return new DueTimes(receivedAt, priority, policy,
+                clock.add(receivedAt, Duration.ofMinutes(policy.firstResponseMinutes())),
+                clock.add(receivedAt, Duration.ofMinutes(policy.resolutionMinutes())), guidelinesVersion,
+                strategyVersion);
     }
 
     /** Business minutes of [from, to) and the whole interval split by time class. */
@@ -77,9 +93,13 @@ public class BrandCalendars {
 
     private Mono<BusinessCalendar> calendar(Actor actor, Brand brand) {
         return strategies.approvedMonitoring(actor.requireTenant(), brand.id())
-                .switchIfEmpty(Mono.error(() -> ApiProblem.conflict("The brand has no approved strategy, so it has "
-                        + "no coverage windows to count business time in.")))
+                .switchIfEmpty(Mono.error(BrandCalendars::noStrategy))
                 .map(monitoring -> new BusinessCalendar(hours(brand, monitoring), holidays(brand)));
+    }
+
+    private static ApiProblem noStrategy() {
+        return ApiProblem.conflict("The brand has no approved strategy, so it has no coverage windows to count "
+                + "business time in.");
     }
 
     /**

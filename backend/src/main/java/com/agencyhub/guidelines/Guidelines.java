@@ -19,6 +19,7 @@ import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -90,6 +91,15 @@ public class Guidelines {
     public Mono<ApprovalMode> approvalMode(TenantId tenant, BrandId brand) {
         return transactions.inTenant(tenant, sql -> repository.publishedApprovalMode(sql, tenant, brand))
                 .defaultIfEmpty(ApprovalMode.INTERNAL);
+    }
+
+    /**
+     * The SLA policies of the guidelines version in force at {@code at} (the newest published at or before it; before
+     * the first publication, the first); empty while none is published.
+     */
+    public Mono<PublishedSlaPolicies> slaPoliciesAt(TenantId tenant, BrandId brand, Instant at) {
+        return transactions.inTenant(tenant, sql -> repository.publishedAt(sql, tenant, brand, at))
+                .map(version -> new PublishedSlaPolicies(brand, version.number(), version.content().slaPolicies()));
     }
 
     /** {@link #publishedSlaPolicies} of a brand the caller may read guidelines of; 404 otherwise or while none. */

@@ -11,6 +11,7 @@ import com.agencyhub.strategy.internal.StrategyRepository;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,6 +75,14 @@ public class Strategies {
     public Mono<StrategyContent.MonitoringRequirement> approvedMonitoring(TenantId tenant, BrandId brand) {
         return transactions.inTenant(tenant, sql -> repository.latestApproved(sql, tenant, brand))
                 .map(version -> version.content().monitoring());
+    }
+
+    /**
+     * The monitoring requirement in force at {@code at} with its version (see
+     * {@code StrategyRepository#approvedAt}); empty while no strategy is approved.
+     */
+    public Mono<StrategyVersion> approvedVersionAt(TenantId tenant, BrandId brand, Instant at) {
+        return transactions.inTenant(tenant, sql -> repository.approvedAt(sql, tenant, brand, at));
     }
 
     /** The content pillars of the brand's approved strategy; none while no strategy is approved. */

@@ -78,7 +78,7 @@ class BusinessTimeController implements BusinessTimeApi {
         return new DueTimesDto(utc(due.receivedAt()), priority(due.priority()), priority(policy.priority()),
                 SlaClockDto.fromValue(policy.clock().name().toLowerCase(Locale.ROOT)), policy.firstResponseMinutes(),
                 policy.resolutionMinutes(), utc(due.firstResponseDueAt()), utc(due.resolutionDueAt()),
-                due.guidelinesVersion());
+                due.guidelinesVersion(), due.strategyVersion());
     }
 
     private static BusinessTimeSpanDto dto(BusinessTimeSpan span) {

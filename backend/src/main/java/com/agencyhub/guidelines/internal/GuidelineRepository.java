@@ -21,6 +21,7 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -47,6 +48,20 @@ public class GuidelineRepository {
                         .orderBy(GUIDELINE_VERSION.NUMBER.desc())
                         .limit(1))
                 .flatMap(row -> withAcknowledgments(sql, tenant, version(row)));
+    }
+
+    /**
+     * The published version in force at {@code at}: the newest published at or before it, or, before the first
+     * publication, the first published version; without its acknowledgments.
+     */
+    public Mono<GuidelineVersion> publishedAt(DSLContext sql, TenantId tenant, BrandId brand, Instant at) {
+        Condition inForce = GUIDELINE_VERSION.PUBLISHED_AT.le(at);
+        return Mono.from(sql.selectFrom(GUIDELINE_VERSION)
+                        .where(ofBrand(tenant, brand).and(GUIDELINE_VERSION.STATUS.eq(GuidelineStatus.PUBLISHED.value())))
+                        .orderBy(DSL.field(inForce).desc(),
+                                DSL.when(inForce, GUIDELINE_VERSION.NUMBER.neg()).otherwise(GUIDELINE_VERSION.NUMBER))
+                        .limit(1))
+                .map(GuidelineRepository::version);
     }
 
     /** The approval mode of the newest published version; empty while none is published. */

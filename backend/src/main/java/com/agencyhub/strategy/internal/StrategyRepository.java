@@ -19,6 +19,7 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +50,20 @@ public class StrategyRepository {
         return Mono.from(sql.selectFrom(STRATEGY_VERSION).where(ofBrand(tenant, brand)
                                 .and(STRATEGY_VERSION.STATUS.eq(value(StrategyStatus.APPROVED))))
                         .orderBy(STRATEGY_VERSION.NUMBER.desc()).limit(1))
+                .map(StrategyRepository::version);
+    }
+
+    /**
+     * The approved version in force at {@code at}: the newest approved at or before it, or, before the first
+     * approval, the first approved version.
+     */
+    public Mono<StrategyVersion> approvedAt(DSLContext sql, TenantId tenant, BrandId brand, Instant at) {
+        Condition inForce = STRATEGY_VERSION.APPROVED_AT.le(at);
+        return Mono.from(sql.selectFrom(STRATEGY_VERSION).where(ofBrand(tenant, brand)
+                                .and(STRATEGY_VERSION.STATUS.eq(value(StrategyStatus.APPROVED))))
+                        .orderBy(DSL.field(inForce).desc(),
+                                DSL.when(inForce, STRATEGY_VERSION.NUMBER.neg()).otherwise(STRATEGY_VERSION.NUMBER))
+                        .limit(1))
                 .map(StrategyRepository::version);
     }
 

@@ -14,6 +14,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -69,6 +74,47 @@ class BusinessTimeApiTest extends ApiTest {
         due("2026-12-23T15:30:00Z", "low").expectStatus().isOk().expectBody()
                 .jsonPath("$.priority").isEqualTo("low")
                 .jsonPath("$.appliedPriority").isEqualTo("normal");
+    }
+
+    /** Issue 13: a later strategy or guidelines version never rewrites an earlier interaction's due times. */
+    @SuppressWarnings("unchecked")
+    @Test
+    void dueTimesFollowTheVersionsInForceWhenTheInteractionArrived() throws InterruptedException {
+        Thread.sleep(1_100);
+        String beforeTheNewVersions = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        Thread.sleep(1_100);
+        List<Map<String, Object>> everyDay = Stream.of(DayOfWeek.values())
+                .map(day -> StrategyApiTest.window(day.name(), "08:00", "20:00")).toList();
+        draftAndFinish(agency, brand, "/strategy", StrategyApiTest.plan(agency.admin().value(),
+                newStaffMember(agency, "Dana", "Deputy"), everyDay), "/draft/approval");
+        Map<String, Object> faster = new HashMap<>(GuidelinesApiTest.content());
+        List<Map<String, Object>> policies = new ArrayList<>();
+        for (Object policy : (List<?>) faster.get("slaPolicies")) {
+            Map<String, Object> changed = new HashMap<>((Map<String, Object>) policy);
+            if ("normal".equals(changed.get("priority"))) {
+                changed.put("firstResponseMinutes", 60);
+            }
+            policies.add(changed);
+        }
+        faster.put("slaPolicies", policies);
+        draftAndFinish(agency, brand, "/guidelines", faster, "/draft/publication");
+
+        due(beforeTheNewVersions, "normal").expectStatus().isOk().expectBody()
+                .jsonPath("$.guidelinesVersion").isEqualTo(1)
+                .jsonPath("$.strategyVersion").isEqualTo(1)
+                .jsonPath("$.firstResponseMinutes").isEqualTo(120);
+        Thread.sleep(1_100);
+        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        due(now, "normal").expectStatus().isOk().expectBody()
+                .jsonPath("$.guidelinesVersion").isEqualTo(2)
+                .jsonPath("$.strategyVersion").isEqualTo(2)
+                .jsonPath("$.firstResponseMinutes").isEqualTo(60);
+        due(now, "critical").expectStatus().isOk().expectBody()
+                .jsonPath("$.clock").isEqualTo("calendar")
+                .jsonPath("$.strategyVersion").isEmpty();
+        due("2001-01-01T00:00:00Z", "normal").expectStatus().isOk().expectBody()
+                .jsonPath("$.guidelinesVersion").isEqualTo(1)
+                .jsonPath("$.strategyVersion").isEqualTo(1);
     }
 
     /** The contract's examples describe this test's brand; they must be what the API answers, to the letter. */
