@@ -91,8 +91,10 @@ public class PlanAdherenceReports {
                     Instant to = end.atStartOfDay(ZoneOffset.UTC).toInstant().plus(WIDEST_OFFSET);
                     return transactions.inTenant(tenant, sql -> repository.weeklyCounts(sql, tenant, zones,
                                     first.monday(), end, from, to).collectList())
-                            .map(counts -> ranked(zones.keySet().stream()
-                                    .map(brand -> standing(refs.get(brand), plans.get(brand), first, weeks, counts))
+                            .map(counts -> counts.stream().collect(Collectors.groupingBy(PlatformWeekCount::brand)))
+                            .map(countsByBrand -> ranked(zones.keySet().stream()
+                                    .map(brand -> standing(refs.get(brand), plans.get(brand), first, weeks,
+                                            countsByBrand.getOrDefault(brand, List.of())))
                                     .filter(standing -> !behindOnly || standing.adherence().totals().deficit() > 0)
                                     .toList(), limit));
                 }));

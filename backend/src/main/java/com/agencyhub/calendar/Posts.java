@@ -94,15 +94,17 @@ public class Posts {
                         + " and can no longer be changed."));
             }
             PostPlan changed = changes.applyTo(current.plan());
-            return Mono.zip(writableBrand(actor, current.brand()), guidelines.approvalMode(tenant, current.brand()))
-                    .flatMap(brandAndMode -> checked(tenant, brandAndMode.getT1(), changed).flatMap(checked -> {
-                        Brand brand = brandAndMode.getT1();
+            return writableBrand(actor, current.brand())
+                    .flatMap(brand -> checked(tenant, brand, changed).flatMap(checked -> {
                         boolean newContent = !checked.sameContentAs(current.plan());
-                        PostWorkflow.State state = newContent
-                                ? PostWorkflow.afterContentChange(current.state(), brandAndMode.getT2())
-                                : current.state();
+                        // the approval mode matters only when approvals given so far may lapse
+                        Mono<PostWorkflow.State> state = newContent
+                                ? guidelines.approvalMode(tenant, current.brand())
+                                .map(mode -> PostWorkflow.afterContentChange(current.state(), mode))
+                                : Mono.just(current.state());
                         int contentVersion = current.contentVersion() + (newContent ? 1 : 0);
-                        return repository.update(sql, tenant, id, expectedVersion, checked, state, contentVersion)
+                        return state.flatMap(next -> repository.update(sql, tenant, id, expectedVersion, checked,
+                                        next, contentVersion))
                                 .map(updated -> updated.inZone(brand.settings().zone()))
                                 .switchIfEmpty(Mono.error(ApiProblem::preconditionFailed))
                                 .flatMap(updated -> record(sql, tenant, updated, event(

@@ -78,8 +78,8 @@ public class Strategies {
     }
 
     /**
-     * The monitoring requirement in force at {@code at} with its version (see
-     * {@code StrategyRepository#approvedAt}); empty while no strategy is approved.
+     * The approved version in force at {@code at}: the newest approved at or before it, before the first approval the
+     * first; empty while no strategy is approved.
      */
     public Mono<StrategyVersion> approvedVersionAt(TenantId tenant, BrandId brand, Instant at) {
         return transactions.inTenant(tenant, sql -> repository.approvedAt(sql, tenant, brand, at));

@@ -23,14 +23,9 @@ final class ContentJson {
         return JSON.readValue(stored.data(), StrategyContent.class);
     }
 
-    static List<StrategyContent.ChannelPlanRow> readChannelPlan(JSONB stored) {
-        return stored == null ? List.of() : JSON.readValue(stored.data(), new TypeReference<>() {
-        });
-    }
-
-    static List<StrategyContent.ContentPillar> readPillars(JSONB stored) {
-        return stored == null ? List.of() : JSON.readValue(stored.data(), new TypeReference<>() {
-        });
+    /** One list of the stored document, read alone (e.g. {@code content -> 'pillars'}); none when absent. */
+    static <T> List<T> readList(JSONB stored, TypeReference<List<T>> type) {
+        return stored == null ? List.of() : JSON.readValue(stored.data(), type);
     }
 
     /** The stored document as plain maps and lists, for the brand export. */

@@ -18,6 +18,7 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,7 +87,9 @@ public class StrategyRepository {
                         .where(approved)
                         .orderBy(STRATEGY_VERSION.BRAND_ID, STRATEGY_VERSION.NUMBER.desc()))
                 .map(row -> new ApprovedPlan(new BrandId(row.value1()), row.value2(),
-                        ContentJson.readChannelPlan(row.value3()), ContentJson.readPillars(row.value4())));
+                        ContentJson.readList(row.value3(), new TypeReference<>() {
+                        }), ContentJson.readList(row.value4(), new TypeReference<>() {
+                        })));
     }
 
     /** Stores a new draft numbered after the brand's last version; a second draft breaks a unique index. */
