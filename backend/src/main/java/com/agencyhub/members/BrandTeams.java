@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,14 @@ public class BrandTeams {
         TenantId tenant = actor.requireTenant();
         return brands.get(actor, brand)
                 .then(transactions.inTenant(tenant, sql -> assignments.list(sql, tenant, brand)));
+    }
+
+    /** The teams of the agency's brands, for the modules that plan by them (the roster's deputies). */
+    public Mono<Map<BrandId, List<BrandAssignment>>> teams(TenantId tenant, Collection<BrandId> brands) {
+        if (brands.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return transactions.inTenant(tenant, sql -> assignments.listMany(sql, tenant, brands));
     }
 
     /**

@@ -11,6 +11,7 @@ import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.Page;
 import com.agencyhub.shared.TenantId;
 import com.agencyhub.shared.UserId;
+import com.agencyhub.shared.db.WeeklyWindowsJson;
 import com.agencyhub.shared.security.Role;
 import com.agencyhub.shared.web.Cursor;
 import org.jooq.Condition;
@@ -196,7 +197,7 @@ public class MemberRepository {
         columns.put(MEMBER.MAX_HOURS_PER_WEEK, profile.rules().maxHoursPerWeek());
         columns.put(MEMBER.MAX_CONSECUTIVE_DAYS, profile.rules().maxConsecutiveDays());
         columns.put(MEMBER.MIN_REST_MINUTES, profile.rules().minRestMinutes());
-        columns.put(MEMBER.WORKING_HOURS, WorkingHoursJson.write(profile.workingHours()));
+        columns.put(MEMBER.WORKING_HOURS, WeeklyWindowsJson.write(profile.workingHours()));
         return columns;
     }
 
@@ -230,7 +231,7 @@ public class MemberRepository {
                 Set.of(row.get(MEMBER.LANGUAGES)), row.get(MEMBER.WEEKLY_CAPACITY_HOURS),
                 new WorkingTimeRules(row.get(MEMBER.MAX_HOURS_PER_WEEK), row.get(MEMBER.MAX_CONSECUTIVE_DAYS),
                         row.get(MEMBER.MIN_REST_MINUTES)),
-                WorkingHoursJson.read(row.get(MEMBER.WORKING_HOURS)))
+                WeeklyWindowsJson.read(row.get(MEMBER.WORKING_HOURS)))
                 : null;
         Set<Role> roles = roles(row.get(MEMBER.ROLES));
         ClientBrandScope scope = new ClientBrandScope(brands(row.get(BRAND_SCOPE)), brands(row.get(APPROVAL_SCOPE)));

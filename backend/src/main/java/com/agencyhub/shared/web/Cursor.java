@@ -59,6 +59,15 @@ public final class Cursor {
         }
     }
 
+    /** A key part that must be an integer (a rank, such as a priority). */
+    public static int integer(String part) {
+        try {
+            return Integer.parseInt(part);
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
+    }
+
     public static ApiProblem invalid() {
         return ApiProblem.invalidField("cursor", "is not a cursor this list produced", "cursor");
     }

@@ -1,4 +1,4 @@
-package com.agencyhub.members.internal;
+package com.agencyhub.shared.db;
 
 import com.agencyhub.shared.calendar.WeeklyWindow;
 import org.jooq.JSONB;
@@ -11,15 +11,18 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Working hours as stored in member.working_hours: [{"day":"MONDAY","start":"09:00","end":"17:00"}, …]. */
-final class WorkingHoursJson {
+/**
+ * Weekly windows as stored in JSONB columns (member.working_hours, roster_rotation.restriction):
+ * [{"day":"MONDAY","start":"09:00","end":"17:00"}, …].
+ */
+public final class WeeklyWindowsJson {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private WorkingHoursJson() {
+    private WeeklyWindowsJson() {
     }
 
-    static JSONB write(List<WeeklyWindow> hours) {
+    public static JSONB write(List<WeeklyWindow> hours) {
         ArrayNode array = JSON.createArrayNode();
         hours.forEach(interval -> array.addObject()
                 .put("day", interval.day().name())
@@ -28,7 +31,7 @@ final class WorkingHoursJson {
         return JSONB.valueOf(array.toString());
     }
 
-    static List<WeeklyWindow> read(JSONB stored) {
+    public static List<WeeklyWindow> read(JSONB stored) {
         List<WeeklyWindow> hours = new ArrayList<>();
         for (JsonNode interval : JSON.readTree(stored.data())) {
             hours.add(new WeeklyWindow(DayOfWeek.valueOf(interval.path("day").asString()),
