@@ -1,0 +1,136 @@
+package com.agencyhub.roster;
+
+import com.agencyhub.audit.AuditActor;
+import com.agencyhub.audit.AuditEntry;
+import com.agencyhub.audit.AuditLog;
+import com.agencyhub.roster.internal.OverrideRepository;
+import com.agencyhub.shared.BrandId;
+import com.agencyhub.shared.Page;
+import com.agencyhub.shared.TenantId;
+import com.agencyhub.shared.UserId;
+import com.agencyhub.shared.db.Transactions;
+import com.agencyhub.shared.security.Actor;
+import com.agencyhub.shared.web.ApiProblem;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One-off changes to the roster: a member covering a stretch instead of whoever is scheduled, and shift swaps as a
+ * pair of overrides. Admins and managers make any; social-media managers those that concern themselves.
+ */
+@Service
+public class Overrides {
+
+    private final OverrideRepository repository;
+    private final RosterReferences references;
+    private final Transactions transactions;
+    private final AuditLog audit;
+
+    Overrides(OverrideRepository repository, RosterReferences references, Transactions transactions, AuditLog audit) {
+        this.repository = repository;
+        this.references = references;
+        this.transactions = transactions;
+        this.audit = audit;
+    }
+
+    /** A member's stretch in a swap. */
+    public record Shift(UserId member, Instant from, Instant to) {
+    }
+
+    public Mono<Page<StoredOverride>> list(Actor actor, Instant from, Instant to, UserId member, BrandId brand,
+                                           int limit, String cursor) {
+        TenantId tenant = actor.requireTenant();
+        return transactions.inTenant(tenant, sql -> repository.list(sql, tenant, from, to, member, brand, limit,
+                cursor));
+    }
+
+    public Mono<StoredOverride> get(Actor actor, OverrideId id) {
+        TenantId tenant = actor.requireTenant();
+        return transactions.inTenant(tenant, sql -> repository.find(sql, tenant, id))
+                .switchIfEmpty(Mono.error(Overrides::notFound));
+    }
+
+    public Mono<StoredOverride> create(Actor actor, Shift shift, Set<BrandId> brands, String note) {
+        TenantId tenant = actor.requireTenant();
+        if (!RosterReferences.plans(actor) && !shift.member().equals(actor.userId())) {
+            throw ApiProblem.forbidden("Social-media managers may only take shifts over themselves.");
+        }
+        ShiftOverride override = new ShiftOverride(shift.member(), shift.from(), shift.to(), brands, Instant.now());
+        return checked(tenant, brands, Map.of("memberId", shift.member()))
+                .then(transactions.inTenant(tenant, sql -> store(sql, actor, override, null, note)));
+    }
+
+    /** The second member covers the first's shift and the first the second's; both overrides or neither. */
+    public Mono<List<StoredOverride>> swap(Actor actor, Shift first, Shift second, Set<BrandId> brands, String note) {
+        TenantId tenant = actor.requireTenant();
+        if (first.member().equals(second.member())) {
+            throw ApiProblem.invalidField("second.memberId", "must differ from first.memberId", "same-member");
+        }
+        if (!RosterReferences.plans(actor) && !first.member().equals(actor.userId())
+                && !second.member().equals(actor.userId())) {
+            throw ApiProblem.forbidden("Social-media managers may only record swaps they are part of.");
+        }
+        UUID swap = UUID.randomUUID();
+        Instant now = Instant.now();
+        ShiftOverride secondCoversFirst = new ShiftOverride(second.member(), first.from(), first.to(), brands,
+                Optional.of(first.member()), now);
+        ShiftOverride firstCoversSecond = new ShiftOverride(first.member(), second.from(), second.to(), brands,
+                Optional.of(second.member()), now);
+        return checked(tenant, brands, Map.of("first.memberId", first.member(), "second.memberId", second.member()))
+                .then(transactions.inTenant(tenant, sql -> store(sql, actor, secondCoversFirst, swap, note)
+                        .zipWith(store(sql, actor, firstCoversSecond, swap, note))
+                        .map(both -> List.of(both.getT1(), both.getT2()))));
+    }
+
+    /** Deletes the override, and the other half of a swap with it. */
+    public Mono<Void> delete(Actor actor, OverrideId id) {
+        TenantId tenant = actor.requireTenant();
+        return transactions.inTenant(tenant, sql -> repository.find(sql, tenant, id)
+                .switchIfEmpty(Mono.error(Overrides::notFound))
+                .flatMapMany(found -> {
+                    if (!RosterReferences.plans(actor) && !concerns(found, actor.userId())) {
+                        return Flux.error(ApiProblem.forbidden("Social-media managers may only delete overrides "
+                                + "they created or that name them."));
+                    }
+                    return repository.withPartner(sql, tenant, found);
+                })
+                .concatMap(doomed -> repository.delete(sql, tenant, doomed.id())
+                        .then(audit.record(sql, tenant, AuditActor.of(actor), new AuditEntry(
+                                "roster-override.deleted", "roster-override", doomed.id().value(), doomed.snapshot(),
+                                null))))
+                .then());
+    }
+
+    private static boolean concerns(StoredOverride override, UserId member) {
+        return override.createdBy().equals(member) || override.override().member().equals(member)
+                || override.override().swapWith().map(member::equals).orElse(false);
+    }
+
+    private Mono<Void> checked(TenantId tenant, Set<BrandId> brands, Map<String, UserId> members) {
+        return references.requireBrands(tenant, brands)
+                .then(references.requireStaff(tenant, members))
+                .then(references.requireWatchers(tenant, brands, List.copyOf(members.values())));
+    }
+
+    private Mono<StoredOverride> store(DSLContext sql, Actor actor, ShiftOverride override, UUID swap, String note) {
+        TenantId tenant = actor.requireTenant();
+        return repository.insert(sql, tenant, override, swap, note, actor.userId())
+                .flatMap(created -> audit.record(sql, tenant, AuditActor.of(actor), new AuditEntry(
+                                "roster-override.created", "roster-override", created.id().value(), null,
+                                created.snapshot()))
+                        .thenReturn(created));
+    }
+
+    private static ApiProblem notFound() {
+        return ApiProblem.notFound("The override");
+    }
+}
