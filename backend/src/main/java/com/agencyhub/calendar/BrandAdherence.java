@@ -1,6 +1,7 @@
 package com.agencyhub.calendar;
 
 import com.agencyhub.shared.BrandId;
+import com.agencyhub.shared.calendar.IsoWeek;
 
 import java.time.ZoneId;
 import java.util.List;

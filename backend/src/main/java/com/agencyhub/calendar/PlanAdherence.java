@@ -1,6 +1,7 @@
 package com.agencyhub.calendar;
 
 import com.agencyhub.shared.BrandId;
+import com.agencyhub.shared.calendar.IsoWeek;
 import com.agencyhub.strategy.ApprovedPlan;
 import com.agencyhub.strategy.StrategyContent;
 

@@ -6,6 +6,7 @@ import com.agencyhub.brands.Brands;
 import com.agencyhub.calendar.internal.AdherenceRepository;
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.TenantId;
+import com.agencyhub.shared.calendar.IsoWeek;
 import com.agencyhub.shared.db.Transactions;
 import com.agencyhub.shared.security.Actor;
 import com.agencyhub.strategy.ApprovedPlan;

@@ -1,18 +1,16 @@
 package com.agencyhub.calendar;
 
 import com.agencyhub.shared.BrandId;
-import com.agencyhub.shared.web.ApiProblem;
+import com.agencyhub.shared.calendar.IsoWeek;
 import com.agencyhub.strategy.ApprovedPlan;
 import com.agencyhub.strategy.StrategyContent;
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PlanAdherenceTest {
 
@@ -75,17 +73,6 @@ class PlanAdherenceTest {
                 count(new IsoWeek(2027, 11), "instagram", 5, 5, 5)), List.of());
 
         assertThat(adherence.totals()).isEqualTo(new AdherenceTotals(3.5, 0, 0, 0, 3.5, 0));
-    }
-
-    @Test
-    void isoWeeksFollowIso8601AcrossYearEnds() {
-        assertThat(IsoWeek.parse("week", "2026-W53").monday()).isEqualTo(LocalDate.of(2026, 12, 28));
-        assertThat(IsoWeek.parse("week", "2026-W53").plusWeeks(1)).isEqualTo(new IsoWeek(2027, 1));
-        assertThat(IsoWeek.of(LocalDate.of(2027, 1, 3))).isEqualTo(new IsoWeek(2026, 53));
-        assertThat(IsoWeek.of(LocalDate.of(2024, 12, 30)).toString()).isEqualTo("2025-W01");
-        assertThatThrownBy(() -> IsoWeek.parse("week", "2027-W53")).isInstanceOf(ApiProblem.class);
-        assertThatThrownBy(() -> IsoWeek.parse("week", "2027-W00")).isInstanceOf(ApiProblem.class);
-        assertThatThrownBy(() -> IsoWeek.parse("week", "2027-10")).isInstanceOf(ApiProblem.class);
     }
 
     private static StrategyContent.ChannelPlanRow row(String platform, StrategyContent.Format format, double perWeek) {

@@ -10,10 +10,11 @@ import com.agencyhub.api.model.PlatformAdherenceDto;
 import com.agencyhub.api.model.WeekAdherenceDto;
 import com.agencyhub.calendar.AdherenceTotals;
 import com.agencyhub.calendar.BrandAdherence;
-import com.agencyhub.calendar.IsoWeek;
 import com.agencyhub.calendar.PlanAdherenceReports;
 import com.agencyhub.shared.BrandId;
+import com.agencyhub.shared.calendar.IsoWeek;
 import com.agencyhub.shared.security.CurrentActor;
+import com.agencyhub.shared.web.ApiProblem;
 import com.agencyhub.tenancy.Agencies;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,7 +40,7 @@ class PlanAdherenceController implements PlanAdherenceApi {
     @Override
     public Mono<ResponseEntity<BrandPlanAdherenceDto>> getBrandPlanAdherence(UUID brandId, String week, Integer weeks,
                                                                             ServerWebExchange exchange) {
-        IsoWeek first = week == null ? null : IsoWeek.parse("week", week);
+        IsoWeek first = week == null ? null : parseWeek(week);
         return CurrentActor.get()
                 .flatMap(actor -> reports.brand(actor, new BrandId(brandId), first, weeks))
                 .map(adherence -> ResponseEntity.ok(dto(adherence)));
@@ -49,7 +50,7 @@ class PlanAdherenceController implements PlanAdherenceApi {
     public Mono<ResponseEntity<AgencyPlanAdherenceDto>> listPlanAdherence(String week, Integer weeks,
                                                                          Boolean behindOnly, Integer limit,
                                                                          ServerWebExchange exchange) {
-        return CurrentActor.get().flatMap(actor -> (week != null ? Mono.just(IsoWeek.parse("week", week))
+        return CurrentActor.get().flatMap(actor -> (week != null ? Mono.just(parseWeek(week))
                         : agencies.own(actor.requireTenant()).map(agency -> IsoWeek.of(LocalDate.now(agency.defaultZone()))))
                 .flatMap(first -> reports.agency(actor, first, weeks, behindOnly, limit)
                         .map(standings -> ResponseEntity.ok(new AgencyPlanAdherenceDto(first.toString(),
@@ -58,6 +59,11 @@ class PlanAdherenceController implements PlanAdherenceApi {
                                         standing.brand().name(), standing.brand().zone().getId(),
                                         standing.adherence().strategyVersion(), totals(standing.adherence().totals())))
                                 .toList())))));
+    }
+
+    private static IsoWeek parseWeek(String text) {
+        return IsoWeek.parse(text).orElseThrow(() -> ApiProblem.invalidField("week",
+                "must be an ISO week such as 2027-W10 that exists", "iso-week"));
     }
 
     private static BrandPlanAdherenceDto dto(BrandAdherence adherence) {

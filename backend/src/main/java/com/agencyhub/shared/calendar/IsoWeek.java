@@ -1,10 +1,9 @@
-package com.agencyhub.calendar;
-
-import com.agencyhub.shared.web.ApiProblem;
+package com.agencyhub.shared.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,17 +23,17 @@ public record IsoWeek(int year, int week) {
         return new IsoWeek(day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
-    /** The week {@code text} names; a 400 naming {@code field} when it names none. */
-    public static IsoWeek parse(String field, String text) {
+    /** The week {@code text} names ({@code 2027-W10}); empty when it names none. */
+    public static Optional<IsoWeek> parse(String text) {
         Matcher matcher = FORMAT.matcher(text);
         if (matcher.matches()) {
             int year = Integer.parseInt(matcher.group(1));
             int week = Integer.parseInt(matcher.group(2));
             if (week >= 1 && week <= weeksIn(year)) {
-                return new IsoWeek(year, week);
+                return Optional.of(new IsoWeek(year, week));
             }
         }
-        throw ApiProblem.invalidField(field, "must be an ISO week such as 2027-W10 that exists", "iso-week");
+        return Optional.empty();
     }
 
     public LocalDate monday() {
