@@ -13,7 +13,6 @@ import com.agencyhub.shared.security.Actor;
 import com.agencyhub.shared.web.ApiProblem;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
@@ -87,8 +86,8 @@ public class Overrides {
                 Optional.of(second.member()), now);
         return checked(tenant, brands, Map.of("first.memberId", first.member(), "second.memberId", second.member()))
                 .then(transactions.inTenant(tenant, sql -> store(sql, actor, secondCoversFirst, swap, note)
-                        .zipWith(store(sql, actor, firstCoversSecond, swap, note))
-                        .map(both -> List.of(both.getT1(), both.getT2()))));
+                        .flatMap(one -> store(sql, actor, firstCoversSecond, swap, note)
+                                .map(other -> List.of(one, other)))));
     }
 
     /** Deletes the override, and the other half of a swap with it. */
@@ -96,13 +95,15 @@ public class Overrides {
         TenantId tenant = actor.requireTenant();
         return transactions.inTenant(tenant, sql -> repository.find(sql, tenant, id)
                 .switchIfEmpty(Mono.error(Overrides::notFound))
-                .flatMapMany(found -> {
+                .flatMap(found -> {
                     if (!RosterReferences.plans(actor) && !concerns(found, actor.userId())) {
-                        return Flux.error(ApiProblem.forbidden("Social-media managers may only delete overrides "
+                        return Mono.error(ApiProblem.forbidden("Social-media managers may only delete overrides "
                                 + "they created or that name them."));
                     }
-                    return repository.withPartner(sql, tenant, found);
+                    // read to the end before deleting: one connection runs one statement at a time
+                    return repository.withPartner(sql, tenant, found).collectList();
                 })
+                .flatMapIterable(doomed -> doomed)
                 .concatMap(doomed -> repository.delete(sql, tenant, doomed.id())
                         .then(audit.record(sql, tenant, AuditActor.of(actor), new AuditEntry(
                                 "roster-override.deleted", "roster-override", doomed.id().value(), doomed.snapshot(),

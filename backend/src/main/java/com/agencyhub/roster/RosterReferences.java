@@ -87,7 +87,8 @@ class RosterReferences {
         Mono<Map<BrandId, List<BrandAssignment>>> brandTeams = teams.teams(tenant, named);
         Mono<List<StoredRotation>> covering = transactions.inTenant(tenant, sql ->
                 rotations.covering(sql, tenant, named).collectList());
-        return Mono.zip(brandTeams, covering).flatMap(found -> {
+        // one after the other: inside a caller's transaction both run on its one connection
+        return brandTeams.zipWhen(found -> covering).flatMap(found -> {
             Map<BrandId, Set<UserId>> mayWatch = new HashMap<>();
             found.getT1().forEach((brand, team) -> team.forEach(assignment ->
                     mayWatch.computeIfAbsent(brand, b -> new HashSet<>()).add(assignment.member())));
