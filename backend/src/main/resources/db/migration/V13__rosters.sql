@@ -1,6 +1,6 @@
 -- Monitoring rosters (docs/rosters.md): rotations (layers) of staff taking turns for a set of brands, overrides (and
--- shift swaps as override pairs), absences, and the log of changes in members' duty. The resolved timeline is
--- computed from these rows by the roster resolver, never stored.
+-- shift swaps as override pairs) and absences. The resolved timeline is computed from these rows by the roster
+-- resolver, never stored.
 
 create table roster_rotation (
     tenant_id    uuid        not null references tenant (id),
@@ -100,36 +100,12 @@ create table roster_absence (
 create index roster_absence_by_time on roster_absence (tenant_id, starts_at, id);
 create index roster_absence_by_member on roster_absence (tenant_id, member_id, starts_at);
 
--- what changed in a member's duty, found by comparing the resolved timelines before and after a roster write
-create table roster_change (
-    tenant_id  uuid        not null references tenant (id),
-    id         uuid        not null,
-    member_id  uuid        not null,
-    brand_id   uuid        not null,
-    kind       text        not null check (kind in ('gained', 'lost')),
-    starts_at  timestamptz not null,
-    ends_at    timestamptz not null,
-    cause      text        not null check (cause in ('rotation', 'override', 'swap', 'absence')),
-    cause_id   uuid        not null,
-    changed_by uuid        not null,
-    created_at timestamptz not null default now(),
-    primary key (tenant_id, id),
-    check (ends_at > starts_at),
-    foreign key (tenant_id, member_id) references member (tenant_id, user_id),
-    foreign key (tenant_id, brand_id) references brand (tenant_id, id)
-);
-
-create index roster_change_by_member on roster_change (tenant_id, member_id, created_at desc, id desc);
-
--- a calendar feed shows planned posts or monitoring shifts
-alter table calendar_feed add column content text not null default 'posts' check (content in ('posts', 'shifts'));
-
 do $$
 declare
     t text;
 begin
     foreach t in array array['roster_rotation', 'roster_rotation_member', 'roster_rotation_brand', 'roster_override',
-                             'roster_override_brand', 'roster_absence', 'roster_change']
+                             'roster_override_brand', 'roster_absence']
     loop
         execute format('alter table %I enable row level security', t);
         execute format('alter table %I force row level security', t);
@@ -142,6 +118,5 @@ $$;
 
 grant select, insert, update, delete on roster_rotation, roster_rotation_member, roster_rotation_brand, roster_override,
     roster_override_brand to ${appRole};
--- absences are cancelled, never deleted; the change log is append-only
+-- absences are cancelled, never deleted
 grant select, insert, update on roster_absence to ${appRole};
-grant select, insert on roster_change to ${appRole};

@@ -79,13 +79,19 @@ class AuthorizationMatrixTest extends ApiTest {
      * roles the path admits that a finer rule refuses for the test's target (their foreign calls get 404).
      * {@code owners}: callers allowed because the test's target is theirs (the others that the path admits get 404);
      * {@code bodyNamesA}: the request body names an object of agency A, so foreign callers get 404 as for a path;
-     * {@code open}: needs no token, every caller gets the same answer.
+     * {@code open}: needs no token, every caller gets the same answer; {@code othersForbidden}: the target is visible
+     * to the admitted callers who are not its owners, so they get 403 rather than 404.
      */
     record Rule(Set<Role> staff, ClientAccess client, Set<Role> alsoAdmitted, boolean platform, boolean anyone,
-                Set<Caller> owners, boolean bodyNamesA, boolean open) {
+                Set<Caller> owners, boolean bodyNamesA, boolean open, boolean othersForbidden) {
 
         Rule(Set<Role> staff, ClientAccess client, Set<Role> alsoAdmitted, boolean platform, boolean anyone) {
             this(staff, client, alsoAdmitted, platform, anyone, Set.of(), false, false);
+        }
+
+        Rule(Set<Role> staff, ClientAccess client, Set<Role> alsoAdmitted, boolean platform, boolean anyone,
+             Set<Caller> owners, boolean bodyNamesA, boolean open) {
+            this(staff, client, alsoAdmitted, platform, anyone, owners, bodyNamesA, open, false);
         }
     }
 
@@ -130,6 +136,23 @@ class AuthorizationMatrixTest extends ApiTest {
         }
         RULES.put("readCalendarFeed", new Rule(Set.of(), ClientAccess.NONE, Set.of(), false, false, Set.of(), false,
                 true));
+        // the roster is the agency's own planning: staff read it, admins and managers plan it
+        staff(ALL_STAFF, ClientAccess.NONE, "listRosterRotations", "getRosterRotation", "listRosterOverrides",
+                "getRosterOverride", "listAbsences", "getAbsence", "createAbsence", "getOnDuty", "getRosterTimeline",
+                "getBrandRosterCoverage", "listRosterCoverage", "listRosterShifts", "getRosterLoad");
+        staff(ADMIN_MANAGER, ClientAccess.NONE, "replaceRosterRotation", "deleteRosterRotation", "decideAbsence");
+        RULES.put("createRosterRotation", new Rule(ADMIN_MANAGER, ClientAccess.NONE, Set.of(), false, false, Set.of(),
+                true, false));
+        // social-media managers take shifts over themselves and swap their own; the examples name other people
+        for (String operation : List.of("createRosterOverride", "createRosterSwap")) {
+            RULES.put(operation, new Rule(ADMIN_MANAGER, ClientAccess.NONE, EnumSet.of(SOCIAL_MEDIA_MANAGER), false,
+                    false, Set.of(), true, false));
+        }
+        // the world's override and absence are its social-media manager's; other staff see them but may not undo them
+        for (String operation : List.of("deleteRosterOverride", "cancelAbsence")) {
+            RULES.put(operation, new Rule(ADMIN_MANAGER, ClientAccess.NONE, EnumSet.of(SOCIAL_MEDIA_MANAGER), false,
+                    false, EnumSet.of(Caller.A_SOCIAL_MEDIA_MANAGER), false, false, true));
+        }
     }
 
     private static void staff(Set<Role> roles, ClientAccess client, String... operations) {
@@ -181,7 +204,8 @@ class AuthorizationMatrixTest extends ApiTest {
             if (rule.staff().contains(caller.role)) {
                 return Outcome.ALLOWED;
             }
-            return !rule.owners().isEmpty() && admitted ? Outcome.NOT_FOUND : Outcome.FORBIDDEN;
+            return !rule.owners().isEmpty() && admitted && !rule.othersForbidden() ? Outcome.NOT_FOUND
+                    : Outcome.FORBIDDEN;
         }
         return switch (rule.client()) {
             case NONE -> Outcome.FORBIDDEN;

@@ -60,11 +60,14 @@ public class Overrides {
 
     public Mono<StoredOverride> create(Actor actor, Shift shift, Set<BrandId> brands, String note) {
         TenantId tenant = actor.requireTenant();
-        if (!RosterReferences.plans(actor) && !shift.member().equals(actor.userId())) {
-            throw ApiProblem.forbidden("Social-media managers may only take shifts over themselves.");
-        }
         ShiftOverride override = new ShiftOverride(shift.member(), shift.from(), shift.to(), brands, Instant.now());
-        return checked(tenant, brands, Map.of("memberId", shift.member()))
+        return references.requireBrands(tenant, brands)
+                .then(Mono.fromRunnable(() -> {
+                    if (!RosterReferences.plans(actor) && !shift.member().equals(actor.userId())) {
+                        throw ApiProblem.forbidden("Social-media managers may only take shifts over themselves.");
+                    }
+                }))
+                .then(checked(tenant, brands, Map.of("memberId", shift.member())))
                 .then(transactions.inTenant(tenant, sql -> store(sql, actor, override, null, note)));
     }
 
@@ -74,17 +77,21 @@ public class Overrides {
         if (first.member().equals(second.member())) {
             throw ApiProblem.invalidField("second.memberId", "must differ from first.memberId", "same-member");
         }
-        if (!RosterReferences.plans(actor) && !first.member().equals(actor.userId())
-                && !second.member().equals(actor.userId())) {
-            throw ApiProblem.forbidden("Social-media managers may only record swaps they are part of.");
-        }
         UUID swap = UUID.randomUUID();
         Instant now = Instant.now();
         ShiftOverride secondCoversFirst = new ShiftOverride(second.member(), first.from(), first.to(), brands,
                 Optional.of(first.member()), now);
         ShiftOverride firstCoversSecond = new ShiftOverride(first.member(), second.from(), second.to(), brands,
                 Optional.of(second.member()), now);
-        return checked(tenant, brands, Map.of("first.memberId", first.member(), "second.memberId", second.member()))
+        return references.requireBrands(tenant, brands)
+                .then(Mono.fromRunnable(() -> {
+                    if (!RosterReferences.plans(actor) && !first.member().equals(actor.userId())
+                            && !second.member().equals(actor.userId())) {
+                        throw ApiProblem.forbidden("Social-media managers may only record swaps they are part of.");
+                    }
+                }))
+                .then(checked(tenant, brands, Map.of("first.memberId", first.member(), "second.memberId",
+                        second.member())))
                 .then(transactions.inTenant(tenant, sql -> store(sql, actor, secondCoversFirst, swap, note)
                         .flatMap(one -> store(sql, actor, firstCoversSecond, swap, note)
                                 .map(other -> List.of(one, other)))));
@@ -116,9 +123,9 @@ public class Overrides {
                 || override.override().swapWith().map(member::equals).orElse(false);
     }
 
+    /** After the brands: the members are staff who may watch them. */
     private Mono<Void> checked(TenantId tenant, Set<BrandId> brands, Map<String, UserId> members) {
-        return references.requireBrands(tenant, brands)
-                .then(references.requireStaff(tenant, members))
+        return references.requireStaff(tenant, members)
                 .then(references.requireWatchers(tenant, brands, List.copyOf(members.values())));
     }
 

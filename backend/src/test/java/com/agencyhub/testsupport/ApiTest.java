@@ -20,6 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
 import java.util.List;
@@ -183,7 +184,14 @@ public abstract class ApiTest {
                 .getResponseBody();
         AgencyWorld world = new AgencyWorld(a, inScope, outOfScope, manager, socialMediaManager, deactivated,
                 targetStaff, targetClient, both, clientViewer(a, inScope), clientViewer(a, outOfScope),
-                approvedPost(a, inScope), feed.getId(), feedSecret(feed.getUrl()));
+                approvedPost(a, inScope), feed.getId(), feedSecret(feed.getUrl()),
+                created(a.adminToken(), "/v1/roster/rotations", Map.of("name", "World", "priority", 1,
+                        "memberIds", List.of(socialMediaManager, manager), "lengthDays", 7, "handoffTime", "08:00",
+                        "startDate", "2027-03-01", "zone", "Europe/Berlin", "brandIds", List.of(inScope))),
+                created(a.adminToken(), "/v1/roster/overrides", Map.of("memberId", socialMediaManager,
+                        "from", "2027-03-06T08:00:00Z", "to", "2027-03-06T16:00:00Z", "brandIds", List.of(inScope))),
+                created(a.tokenFor(socialMediaManager), "/v1/roster/absences", Map.of("kind", "vacation",
+                        "from", "2027-03-08T00:00:00Z", "to", "2027-03-15T00:00:00Z")));
         for (String token : List.of(a.tokenFor(manager), a.tokenFor(socialMediaManager), world.clientInScopeToken(),
                 world.clientOutOfScopeToken())) {
             http.get().uri("/v1/me").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
@@ -195,6 +203,13 @@ public abstract class ApiTest {
             }).exchange().expectStatus().isOk();
         }
         return world;
+    }
+
+    /** The id of what a POST to {@code path} created. */
+    private UUID created(String token, String path, Map<String, Object> body) {
+        return UUID.fromString(http.post().uri(path).headers(h -> h.setBearerAuth(token)).bodyValue(body).exchange()
+                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .path("id").asString());
     }
 
     /** The secret of a feed, from the URL its creation answered ({@code …/v1/feeds/<secret>.ics}). */

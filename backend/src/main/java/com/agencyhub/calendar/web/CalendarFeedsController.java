@@ -2,7 +2,6 @@ package com.agencyhub.calendar.web;
 
 import com.agencyhub.api.CalendarFeedsApi;
 import com.agencyhub.api.model.CalendarFeedCreateDto;
-import com.agencyhub.api.model.CalendarFeedContentDto;
 import com.agencyhub.api.model.CalendarFeedDto;
 import com.agencyhub.api.model.CalendarFeedPageDto;
 import com.agencyhub.calendar.CalendarFeed;
@@ -97,8 +96,7 @@ class CalendarFeedsController implements CalendarFeedsApi {
     private static CalendarFeedDto dto(CalendarFeed feed) {
         return new CalendarFeedDto(feed.id().value(), feed.owner().value(),
                 feed.brand() == null ? null : feed.brand().value(),
-                feed.assignee() == null ? null : feed.assignee().value(), feed.label(), CalendarFeedContentDto.POSTS,
-                utc(feed.createdAt()),
+                feed.assignee() == null ? null : feed.assignee().value(), feed.label(), utc(feed.createdAt()),
                 utc(feed.lastReadAt()));
     }
 
