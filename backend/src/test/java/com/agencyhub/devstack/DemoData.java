@@ -97,6 +97,7 @@ class DemoData implements ApplicationListener<ApplicationReadyEvent> {
         DemoStrategy.approve(event.getApplicationContext(), outcome.agency().id(), jonas);
         publishGuidelines(event.getApplicationContext().getBean(Guidelines.class), system, alpenmilch);
         DemoPosts.plan(event.getApplicationContext().getBean(Posts.class), system, alpenmilch, jonas);
+        DemoRoster.plan(event.getApplicationContext(), system, alpenmilch, jonas, lea);
         secondAgency(onboarding, brands, members);
     }
 
