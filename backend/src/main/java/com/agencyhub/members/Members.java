@@ -110,6 +110,15 @@ public class Members {
                 .collectMap(Member::id, Member::email));
     }
 
+    /** Name and e-mail address of the agency's members among {@code ids}, whatever their status; one query. */
+    public Mono<Map<UserId, MemberContact>> contacts(TenantId tenant, Collection<UserId> ids) {
+        if (ids.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return transactions.inTenant(tenant, sql -> repository.contacts(sql, tenant, Set.copyOf(ids))
+                .collectMap(MemberContact::id));
+    }
+
     /**
      * Invites a person, idempotent on the e-mail address: an invited or active member of the same kind is
      * answered unchanged. New accounts get Keycloak's set-password e-mail. All or nothing: the details are checked
