@@ -61,13 +61,14 @@ class ModuleBoundariesTest {
             .layer("audit").definedBy("com.agencyhub.audit..")
             .layer("shared").definedBy("com.agencyhub.shared..")
             .whereLayer("calendar").mayNotBeAccessedByAnyLayer()
-            .whereLayer("businesstime").mayNotBeAccessedByAnyLayer()
+            .whereLayer("businesstime").mayOnlyBeAccessedByLayers("roster")
             .whereLayer("roster").mayNotBeAccessedByAnyLayer()
             .whereLayer("strategy").mayOnlyBeAccessedByLayers("calendar", "businesstime")
             .whereLayer("guidelines").mayOnlyBeAccessedByLayers("calendar", "businesstime")
-            .whereLayer("members").mayOnlyBeAccessedByLayers("calendar", "businesstime", "strategy", "guidelines")
-            .whereLayer("brands").mayOnlyBeAccessedByLayers("calendar", "businesstime", "strategy", "guidelines",
-                    "members")
+            .whereLayer("members").mayOnlyBeAccessedByLayers("calendar", "businesstime", "roster", "strategy",
+                    "guidelines")
+            .whereLayer("brands").mayOnlyBeAccessedByLayers("calendar", "businesstime", "roster", "strategy",
+                    "guidelines", "members")
             .whereLayer("tenancy").mayOnlyBeAccessedByLayers("calendar", "businesstime", "strategy", "guidelines",
                     "members", "brands")
             .whereLayer("audit").mayOnlyBeAccessedByLayers("calendar", "businesstime", "strategy", "guidelines",

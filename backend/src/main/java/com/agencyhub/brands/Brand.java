@@ -10,6 +10,10 @@ import java.util.Map;
 public record Brand(BrandId id, BrandSettings settings, BrandStatus status, Instant createdAt, Instant updatedAt,
                     int version) {
 
+    public BrandRef ref() {
+        return new BrandRef(id, settings.name(), settings.zone(), status, settings.holidayRegion());
+    }
+
     /** The brand's state as the audit trail records it. */
     Map<String, Object> snapshot() {
         Map<String, Object> snapshot = new LinkedHashMap<>(settings.snapshot());

@@ -15,8 +15,9 @@ import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-import java.util.LinkedHashMap;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -69,9 +70,14 @@ public class Brands {
         return ids.isEmpty() ? Mono.just(Map.of()) : repository.names(tenant, ids);
     }
 
-    /** Name, zone and status of the agency's brands among {@code ids} (brands that do not exist are left out). */
+    /** The refs of the agency's brands among {@code ids} (brands that do not exist are left out). */
     public Mono<Map<BrandId, BrandRef>> refs(TenantId tenant, Set<BrandId> ids) {
         return ids.isEmpty() ? Mono.just(Map.of()) : repository.refs(tenant, ids);
+    }
+
+    /** The refs of every brand of the agency, offboarded ones too, by name. */
+    public Mono<List<BrandRef>> refs(TenantId tenant) {
+        return repository.refs(tenant);
     }
 
     /** The brands the caller may see, by name. */

@@ -1,6 +1,7 @@
 package com.agencyhub.businesstime;
 
 import com.agencyhub.brands.Brand;
+import com.agencyhub.brands.BrandRef;
 import com.agencyhub.brands.Brands;
 import com.agencyhub.guidelines.Guidelines;
 import com.agencyhub.guidelines.SlaPolicy;
@@ -22,10 +23,14 @@ import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A brand's business-time calendar, put together from its settings (zone, holiday region), the monitoring
@@ -63,7 +68,8 @@ public class BrandCalendars {
                     return strategies.approvedVersionAt(tenant, brandId, receivedAt)
                             .switchIfEmpty(Mono.error(BrandCalendars::noStrategy))
                             .map(strategy -> due(receivedAt, priority, policy, Clock.business(new BusinessCalendar(
-                                            hours(brand, strategy.content().monitoring()), holidays(brand))),
+                                            hours(brand.settings().zone(), strategy.content().monitoring()),
+                                            holidays(brand.settings().holidayRegion()))),
                                     published.versionNumber(), strategy.number()));
                 }));
     }
@@ -91,10 +97,26 @@ public class BrandCalendars {
         });
     }
 
+    /**
+     * The monitoring calendars of the brands with an approved strategy (its latest version), by brand; brands without
+     * one are left out. One query for all of them.
+     */
+    public Mono<Map<BrandId, MonitoringCalendar>> monitoringCalendars(TenantId tenant, Collection<BrandRef> brands) {
+        Map<BrandId, BrandRef> byId = brands.stream().collect(Collectors.toMap(BrandRef::id, Function.identity()));
+        return strategies.approvedMonitoring(tenant, byId.keySet()).map(approved -> approved.values().stream()
+                .map(strategy -> {
+                    BrandRef brand = byId.get(strategy.brand());
+                    return new MonitoringCalendar(brand.id(), strategy.strategyVersion(), new BusinessCalendar(
+                            hours(brand.zone(), strategy.monitoring()), holidays(brand.holidayRegion())));
+                })
+                .collect(Collectors.toMap(MonitoringCalendar::brand, Function.identity())));
+    }
+
     private Mono<BusinessCalendar> calendar(Actor actor, Brand brand) {
         return strategies.approvedMonitoring(actor.requireTenant(), brand.id())
                 .switchIfEmpty(Mono.error(BrandCalendars::noStrategy))
-                .map(monitoring -> new BusinessCalendar(hours(brand, monitoring), holidays(brand)));
+                .map(monitoring -> new BusinessCalendar(hours(brand.settings().zone(), monitoring),
+                        holidays(brand.settings().holidayRegion())));
     }
 
     private static ApiProblem noStrategy() {
@@ -106,19 +128,18 @@ public class BrandCalendars {
      * The strategy's holiday windows apply on every holiday, whatever weekday it falls on; their weekdays are
      * ignored. Windows that then overlap cannot make a calendar.
      */
-    private static BusinessHours hours(Brand brand, StrategyContent.MonitoringRequirement monitoring) {
+    private static BusinessHours hours(ZoneId zone, StrategyContent.MonitoringRequirement monitoring) {
         List<DailyWindow> holidayWindows = monitoring.holidayWindows().stream().map(WeeklyWindow::times)
                 .distinct().toList();
         if (!BusinessHours.problems(monitoring.coverageWindows(), monitoring.holidayRule(), holidayWindows).isEmpty()) {
             throw ApiProblem.conflict("The approved strategy's holiday windows overlap once their weekdays are "
                     + "ignored; approve a strategy with non-overlapping holiday windows.");
         }
-        return new BusinessHours(brand.settings().zone(), monitoring.coverageWindows(), monitoring.holidayRule(),
-                holidayWindows);
+        return new BusinessHours(zone, monitoring.coverageWindows(), monitoring.holidayRule(), holidayWindows);
     }
 
-    private static Holidays holidays(Brand brand) {
-        String region = brand.settings().holidayRegion();
+    /** The public holidays of a brand's region; none without a region. */
+    public static Holidays holidays(String region) {
         return region == null ? Holidays.none() : RegionHolidays.of(region);
     }
 

@@ -87,11 +87,18 @@ public class Members {
 
     /** Those of {@code ids} who are invited or active staff of the agency. */
     public Mono<Set<UserId>> currentStaff(TenantId tenant, Collection<UserId> ids) {
-        return transactions.inTenant(tenant, sql -> Flux.fromIterable(Set.copyOf(ids))
-                .concatMap(id -> repository.find(sql, tenant, id))
-                .filter(Member::isCurrentStaff)
-                .map(Member::id)
+        return currentStaffMembers(tenant, ids).map(staff -> staff.stream().map(Member::id)
                 .collect(Collectors.toSet()));
+    }
+
+    /** The members among {@code ids} who are invited or active staff of the agency, with their profiles; one query. */
+    public Mono<List<Member>> currentStaffMembers(TenantId tenant, Collection<UserId> ids) {
+        if (ids.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return transactions.inTenant(tenant, sql -> repository.findMany(sql, tenant, Set.copyOf(ids))
+                .filter(Member::isCurrentStaff)
+                .collectList());
     }
 
     /** Those of the e-mail addresses (any case) that belong to invited or active staff of the agency, lower-cased. */
@@ -108,6 +115,15 @@ public class Members {
         return transactions.inTenant(tenant, sql -> Flux.fromIterable(Set.copyOf(ids))
                 .concatMap(id -> repository.find(sql, tenant, id))
                 .collectMap(Member::id, Member::email));
+    }
+
+    /** Name and e-mail address of the agency's members among {@code ids}, whatever their status; one query. */
+    public Mono<Map<UserId, MemberContact>> contacts(TenantId tenant, Collection<UserId> ids) {
+        if (ids.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return transactions.inTenant(tenant, sql -> repository.contacts(sql, tenant, Set.copyOf(ids))
+                .collectMap(MemberContact::id));
     }
 
     /**

@@ -43,6 +43,11 @@ public record Coverage(Duration required, Duration covered, Duration gap, Durati
         return new Coverage(required, covered, gap, empty, problems);
     }
 
+    /** Whether someone is on duty all the required time. */
+    public boolean fullyCovered() {
+        return covered.equals(required);
+    }
+
     /** The share of required time with someone on duty, 0–100; 100 when nothing is required. */
     public double percentCovered() {
         return required.isZero() ? 100.0 : 100.0 * covered.toNanos() / required.toNanos();

@@ -53,6 +53,10 @@ public record Segment(Instant start, Instant end, Status status, boolean require
         return Duration.between(start, end);
     }
 
+    public boolean contains(Instant instant) {
+        return !instant.isBefore(start) && instant.isBefore(end);
+    }
+
     /** Equal in everything but the times, so a neighbour can be merged into it. */
     boolean sameStateAs(Segment other) {
         return status == other.status && required == other.required && Objects.equals(onDuty, other.onDuty)

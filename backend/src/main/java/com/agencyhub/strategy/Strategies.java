@@ -101,6 +101,18 @@ public class Strategies {
                 .collectMap(ApprovedPlan::brand));
     }
 
+    /**
+     * The monitoring requirements of the latest approved strategies of {@code brands}, by brand; brands without an
+     * approved strategy are left out.
+     */
+    public Mono<Map<BrandId, ApprovedMonitoring>> approvedMonitoring(TenantId tenant, Set<BrandId> brands) {
+        if (brands.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return transactions.inTenant(tenant, sql -> repository.approvedMonitoring(sql, tenant, brands)
+                .collectMap(ApprovedMonitoring::brand));
+    }
+
     /** Whether the caller reads drafts too (staff) or approved versions only (clients shown plans); 404 otherwise. */
     private Mono<Boolean> mayReadDrafts(Actor actor, BrandId id) {
         return brands.get(actor, id).flatMap(brand -> actor.isStaff() || brand.settings().clientSeesPlans()

@@ -62,6 +62,9 @@ public class BrandRepository {
             CHANNELS.field(PLATFORMS_OF_BRAND), CHANNELS.field(HANDLES_OF_BRAND), CHANNELS.field(URLS_OF_BRAND)))
             .toList();
     private static final int PLATFORMS_COLUMN = BRAND.fields().length;
+    /** What a read of brand refs selects, in the order {@link #ref} reads. */
+    private static final List<Field<?>> REF_COLUMNS = List.of(BRAND.ID, BRAND.NAME, BRAND.ZONE, BRAND.STATUS,
+            BRAND.HOLIDAY_REGION);
 
     private final Transactions transactions;
 
@@ -98,13 +101,24 @@ public class BrandRepository {
         return column(tenant, ids, BRAND.NAME, name -> name);
     }
 
-    /** Name, zone and status of the brands among {@code ids}, in the agency's ongoing transaction if there is one. */
+    /** The refs of the brands among {@code ids}, in the agency's ongoing transaction if there is one. */
     public Mono<Map<BrandId, BrandRef>> refs(TenantId tenant, Set<BrandId> ids) {
-        return transactions.fetch(tenant, DSL.select(BRAND.ID, BRAND.NAME, BRAND.ZONE, BRAND.STATUS).from(BRAND)
+        return transactions.fetch(tenant, DSL.select(REF_COLUMNS).from(BRAND)
                                 .where(BRAND.TENANT_ID.eq(tenant.value()).and(BRAND.ID.eq(anyOf(ids)))),
-                        row -> new BrandRef(new BrandId(row.get(0, UUID.class)), row.get(1, String.class),
-                                ZoneId.of(row.get(2, String.class)), BrandStatus.of(row.get(3, String.class))))
+                        BrandRepository::ref)
                 .map(refs -> refs.stream().collect(Collectors.toMap(BrandRef::id, Function.identity())));
+    }
+
+    /** The refs of every brand of the agency by name, in the agency's ongoing transaction if there is one. */
+    public Mono<List<BrandRef>> refs(TenantId tenant) {
+        return transactions.fetch(tenant, DSL.select(REF_COLUMNS).from(BRAND)
+                .where(BRAND.TENANT_ID.eq(tenant.value()))
+                .orderBy(BRAND.NAME, BRAND.ID), BrandRepository::ref);
+    }
+
+    private static BrandRef ref(Row row) {
+        return new BrandRef(new BrandId(row.get(0, UUID.class)), row.get(1, String.class),
+                ZoneId.of(row.get(2, String.class)), BrandStatus.of(row.get(3, String.class)), row.get(4, String.class));
     }
 
     /** One text column of the brands among {@code ids}, by brand. */

@@ -32,9 +32,6 @@ import java.util.UUID;
 class BusinessTimeController implements BusinessTimeApi {
 
     private static final Duration LONGEST_SPAN = Duration.ofDays(366);
-    // holiday data and due times make sense for the years people work in; outside them a request is a mistake
-    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
 
     private final BrandCalendars calendars;
 
@@ -46,7 +43,7 @@ class BusinessTimeController implements BusinessTimeApi {
     public Mono<ResponseEntity<DueTimesDto>> getDueTimes(UUID brandId, OffsetDateTime receivedAt, SlaPriorityDto priority,
                                                          ServerWebExchange exchange) {
         SlaPolicy.Priority asked = SlaPolicy.Priority.valueOf(priority.getValue().toUpperCase(Locale.ROOT));
-        Instant received = plausible("receivedAt", receivedAt);
+        Instant received = Inputs.plausible("receivedAt", receivedAt);
         return CurrentActor.get()
                 .flatMap(actor -> calendars.dueTimes(actor, new BrandId(brandId), received, asked))
                 .map(due -> ResponseEntity.ok(dto(due)));
@@ -55,22 +52,14 @@ class BusinessTimeController implements BusinessTimeApi {
     @Override
     public Mono<ResponseEntity<BusinessTimeSpanDto>> getBusinessTimeBetween(UUID brandId, OffsetDateTime from,
                                                                             OffsetDateTime to, ServerWebExchange exchange) {
-        Instant start = plausible("from", from);
-        Instant end = plausible("to", to);
+        Instant start = Inputs.plausible("from", from);
+        Instant end = Inputs.plausible("to", to);
         Inputs.range(start, end);
         if (Duration.between(start, end).compareTo(LONGEST_SPAN) > 0) {
             throw ApiProblem.invalidField("to", "must be at most 366 days after from", "range");
         }
         return CurrentActor.get().flatMap(actor -> calendars.between(actor, new BrandId(brandId), start, end))
                 .map(span -> ResponseEntity.ok(dto(span)));
-    }
-
-    private static Instant plausible(String field, OffsetDateTime value) {
-        Instant instant = value.toInstant();
-        if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
-            throw ApiProblem.invalidField(field, "must lie between 2000-01-01 and 2100-01-01", "range");
-        }
-        return instant;
     }
 
     private static DueTimesDto dto(DueTimes due) {

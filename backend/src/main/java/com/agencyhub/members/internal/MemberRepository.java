@@ -2,6 +2,7 @@ package com.agencyhub.members.internal;
 
 import com.agencyhub.members.ClientBrandScope;
 import com.agencyhub.members.Member;
+import com.agencyhub.members.MemberContact;
 import com.agencyhub.members.MemberKind;
 import com.agencyhub.members.MemberStatus;
 import com.agencyhub.members.Members;
@@ -85,10 +86,26 @@ public class MemberRepository {
                 .map(MemberRepository::member);
     }
 
+    /** The agency's members among {@code ids}; one statement. */
+    public Flux<Member> findMany(DSLContext sql, TenantId tenant, Collection<UserId> ids) {
+        return Flux.from(sql.select(MEMBER.asterisk(), BRAND_SCOPE, APPROVAL_SCOPE).from(MEMBER)
+                        .where(MEMBER.TENANT_ID.eq(tenant.value())
+                                .and(MEMBER.USER_ID.eq(DSL.any(ids.stream().map(UserId::value).toArray(UUID[]::new))))))
+                .map(MemberRepository::member);
+    }
+
     public Mono<Member> findByEmail(DSLContext sql, TenantId tenant, String email) {
         return Mono.from(sql.select(MEMBER.asterisk(), BRAND_SCOPE, APPROVAL_SCOPE).from(MEMBER)
                         .where(MEMBER.TENANT_ID.eq(tenant.value()).and(MEMBER.EMAIL.eq(email))))
                 .map(MemberRepository::member);
+    }
+
+    /** Name and e-mail address of the agency's members among {@code ids}, whatever their status. */
+    public Flux<MemberContact> contacts(DSLContext sql, TenantId tenant, Collection<UserId> ids) {
+        return Flux.from(sql.select(MEMBER.USER_ID, MEMBER.DISPLAY_NAME, MEMBER.EMAIL).from(MEMBER)
+                        .where(MEMBER.TENANT_ID.eq(tenant.value())
+                                .and(MEMBER.USER_ID.eq(DSL.any(ids.stream().map(UserId::value).toArray(UUID[]::new))))))
+                .map(row -> new MemberContact(new UserId(row.value1()), row.value2(), row.value3()));
     }
 
     /**

@@ -3,6 +3,7 @@ package com.agencyhub.shared.web;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.IllformedLocaleException;
@@ -15,6 +16,11 @@ public final class Inputs {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
+
+    // holiday data, business time and rosters make sense for the years people work in; outside them a request is a
+    // mistake
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
 
     private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
 
@@ -57,6 +63,15 @@ public final class Inputs {
             throw ApiProblem.invalidField(field, "must be an RFC 3339 date-time such as 2026-03-29T08:00:00Z",
                     "date-time");
         }
+    }
+
+    /** An instant from 2000 up to 2100 (exclusive). */
+    public static Instant plausible(String field, OffsetDateTime value) {
+        Instant instant = value.toInstant();
+        if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
+            throw ApiProblem.invalidField(field, "must lie between 2000-01-01 and 2100-01-01", "range");
+        }
+        return instant;
     }
 
     /** Whether the text is an absolute http or https URL with a host. */

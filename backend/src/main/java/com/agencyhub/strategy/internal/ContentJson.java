@@ -28,6 +28,11 @@ final class ContentJson {
         return stored == null ? List.of() : JSON.readValue(stored.data(), type);
     }
 
+    /** One object of the stored document, read alone (e.g. {@code content -> 'monitoring'}). */
+    static <T> T readPart(JSONB stored, Class<T> type) {
+        return JSON.readValue(stored.data(), type);
+    }
+
     /** The stored document as plain maps and lists, for the brand export. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> asMap(JSONB stored) {

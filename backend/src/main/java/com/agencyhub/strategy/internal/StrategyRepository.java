@@ -6,6 +6,7 @@ import com.agencyhub.shared.Page;
 import com.agencyhub.shared.TenantId;
 import com.agencyhub.shared.UserId;
 import com.agencyhub.shared.web.Cursor;
+import com.agencyhub.strategy.ApprovedMonitoring;
 import com.agencyhub.strategy.ApprovedPlan;
 import com.agencyhub.strategy.StrategyContent;
 import com.agencyhub.strategy.StrategyStatus;
@@ -90,6 +91,24 @@ public class StrategyRepository {
                         ContentJson.readList(row.value3(), new TypeReference<>() {
                         }), ContentJson.readList(row.value4(), new TypeReference<>() {
                         })));
+    }
+
+    /**
+     * The monitoring requirement of the newest approved version of each brand among {@code brands} that has one: one
+     * pass, reading only that part of the content.
+     */
+    public Flux<ApprovedMonitoring> approvedMonitoring(DSLContext sql, TenantId tenant, Set<BrandId> brands) {
+        Field<JSONB> monitoring = DSL.field("{0} -> 'monitoring'", JSONB.class, STRATEGY_VERSION.CONTENT);
+        return Flux.from(sql.select(STRATEGY_VERSION.BRAND_ID, STRATEGY_VERSION.NUMBER, monitoring)
+                        .distinctOn(STRATEGY_VERSION.BRAND_ID)
+                        .from(STRATEGY_VERSION)
+                        .where(STRATEGY_VERSION.TENANT_ID.eq(tenant.value())
+                                .and(STRATEGY_VERSION.STATUS.eq(value(StrategyStatus.APPROVED)))
+                                .and(STRATEGY_VERSION.BRAND_ID.eq(DSL.any(
+                                        brands.stream().map(BrandId::value).toArray(UUID[]::new)))))
+                        .orderBy(STRATEGY_VERSION.BRAND_ID, STRATEGY_VERSION.NUMBER.desc()))
+                .map(row -> new ApprovedMonitoring(new BrandId(row.value1()), row.value2(),
+                        ContentJson.readPart(row.value3(), StrategyContent.MonitoringRequirement.class)));
     }
 
     /** Stores a new draft numbered after the brand's last version; a second draft breaks a unique index. */

@@ -43,7 +43,7 @@ class BrandLifecycleApiTest extends ApiTest {
                 .jsonPath("$.requirements[0].reason").isEqualTo("no strategy version is approved")
                 .jsonPath("$.requirements[1].reason").isEqualTo("no guidelines are published")
                 .jsonPath("$.requirements[2].requirement").isEqualTo("roster-coverage")
-                .jsonPath("$.requirements[2].reason").isEqualTo("not available yet")
+                .jsonPath("$.requirements[2].reason").isEqualTo("needs an approved strategy with coverage windows")
                 .jsonPath("$.requirements[3].reason").isEqualTo("not available yet");
         get(clientViewer(agency, brand), "/readiness").expectStatus().isForbidden();
     }

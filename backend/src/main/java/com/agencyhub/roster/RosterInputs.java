@@ -1,0 +1,176 @@
+package com.agencyhub.roster;
+
+import com.agencyhub.brands.BrandRef;
+import com.agencyhub.brands.BrandStatus;
+import com.agencyhub.brands.Brands;
+import com.agencyhub.businesstime.BrandCalendars;
+import com.agencyhub.businesstime.MonitoringCalendar;
+import com.agencyhub.members.BrandAssignment;
+import com.agencyhub.members.BrandTeams;
+import com.agencyhub.members.Responsibility;
+import com.agencyhub.roster.internal.AbsenceRepository;
+import com.agencyhub.roster.internal.OverrideRepository;
+import com.agencyhub.roster.internal.RotationRepository;
+import com.agencyhub.shared.BrandId;
+import com.agencyhub.shared.TenantId;
+import com.agencyhub.shared.UserId;
+import com.agencyhub.shared.calendar.TimeSlice;
+import com.agencyhub.shared.db.Transactions;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Puts together what the resolver needs for brands over {@code [from, to)}: the rotations and overrides covering them,
+ * the approved absences of everyone who could be on duty, the deputies of each brand's team (in the team's order) and
+ * the required windows of each brand's monitoring calendar. All in one tenant transaction with the same statements
+ * whatever the number of brands (brands, rotations, overrides, absences, teams, approved strategies), so a question
+ * about twenty brands costs the round trips of a question about one.
+ */
+@Service
+public class RosterInputs {
+
+    private final RotationRepository rotations;
+    private final OverrideRepository overrides;
+    private final AbsenceRepository absences;
+    private final Brands brands;
+    private final BrandTeams teams;
+    private final BrandCalendars calendars;
+    private final Transactions transactions;
+
+    public RosterInputs(RotationRepository rotations, OverrideRepository overrides, AbsenceRepository absences,
+                        Brands brands, BrandTeams teams, BrandCalendars calendars, Transactions transactions) {
+        this.rotations = rotations;
+        this.overrides = overrides;
+        this.absences = absences;
+        this.brands = brands;
+        this.teams = teams;
+        this.calendars = calendars;
+        this.transactions = transactions;
+    }
+
+    public Mono<BrandRoster> forBrand(TenantId tenant, BrandRef brand, Instant from, Instant to) {
+        return forBrands(tenant, List.of(brand), from, to).map(rosters -> rosters.get(0));
+    }
+
+    /** The rosters of {@code brands} (of the agency, each once), in their order. */
+    public Mono<List<BrandRoster>> forBrands(TenantId tenant, List<BrandRef> brands, Instant from, Instant to) {
+        if (brands.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        Set<BrandId> ids = brands.stream().map(BrandRef::id).collect(Collectors.toSet());
+        return transactions.inTenant(tenant, sql -> load(sql, tenant, ids, from, to)
+                .flatMap(roster -> assemble(tenant, brands, roster, from, to)));
+    }
+
+    /** The rosters of the agency's active brands, by name. */
+    public Mono<List<BrandRoster>> forActiveBrands(TenantId tenant, Instant from, Instant to) {
+        return transactions.inTenant(tenant, sql -> brands.refs(tenant).flatMap(all -> forBrands(tenant,
+                all.stream().filter(brand -> brand.status() == BrandStatus.ACTIVE).toList(), from, to)));
+    }
+
+    /**
+     * The rosters of the brands {@code member} may be on duty for, by name: the brands (not offboarded) of the
+     * rotations and overrides naming them, and those whose team has them as deputy.
+     */
+    public Mono<List<BrandRoster>> forMember(TenantId tenant, UserId member, Instant from, Instant to) {
+        return transactions.inTenant(tenant, sql -> brands.refs(tenant).flatMap(all -> {
+            List<BrandRef> current = all.stream().filter(brand -> brand.status() != BrandStatus.OFFBOARDED).toList();
+            Set<BrandId> ids = current.stream().map(BrandRef::id).collect(Collectors.toSet());
+            return load(sql, tenant, ids, from, to).flatMap(roster -> {
+                Set<BrandId> theirs = roster.brandsOf(member);
+                return assemble(tenant, current.stream().filter(brand -> theirs.contains(brand.id())).toList(),
+                        roster, from, to);
+            });
+        }));
+    }
+
+    /** Everything of the brands' rosters that the database holds; one statement after the other on the transaction. */
+    private Mono<Loaded> load(DSLContext sql, TenantId tenant, Set<BrandId> brands, Instant from, Instant to) {
+        if (brands.isEmpty()) {
+            return Mono.just(new Loaded(List.of(), List.of(), List.of(), Map.of()));
+        }
+        Mono<List<Rotation>> rotationList = rotations.covering(sql, tenant, brands)
+                .map(StoredRotation::rotation).collectList();
+        Mono<List<ShiftOverride>> overrideList = overrides.between(sql, tenant, from, to, brands)
+                .map(StoredOverride::override).collectList();
+        Mono<List<Absence>> absenceList = absences.approvedBetween(sql, tenant, from, to)
+                .map(StoredAbsence::absence).collectList();
+        Mono<Map<BrandId, List<UserId>>> deputies = teams.teams(tenant, brands).map(RosterInputs::deputies);
+        return rotationList.flatMap(r -> overrideList.flatMap(o -> absenceList.flatMap(a -> deputies.map(d ->
+                new Loaded(r, o, a, d)))));
+    }
+
+    private Mono<List<BrandRoster>> assemble(TenantId tenant, List<BrandRef> brands, Loaded roster, Instant from,
+                                             Instant to) {
+        if (brands.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return calendars.monitoringCalendars(tenant, brands).map(calendarsByBrand -> brands.stream()
+                .map(brand -> {
+                    MonitoringCalendar calendar = calendarsByBrand.get(brand.id());
+                    return new BrandRoster(brand, calendar == null ? null : calendar.strategyVersion(), from, to,
+                            roster.inputFor(brand.id(), requiredWindows(calendar, from, to)));
+                })
+                .toList());
+    }
+
+    private static Map<BrandId, List<UserId>> deputies(Map<BrandId, List<BrandAssignment>> teams) {
+        return teams.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, team -> team.getValue().stream()
+                .filter(assignment -> assignment.responsibility() == Responsibility.DEPUTY)
+                .map(BrandAssignment::member)
+                .toList()));
+    }
+
+    /** The business time of the brand's monitoring calendar; none without an approved strategy. */
+    private static List<Interval> requiredWindows(MonitoringCalendar calendar, Instant from, Instant to) {
+        if (calendar == null) {
+            return List.of();
+        }
+        return calendar.calendar().split(from, to).stream()
+                .filter(TimeSlice::businessTime)
+                .map(slice -> new Interval(slice.start(), slice.end()))
+                .toList();
+    }
+
+    /** The stored roster of several brands; {@code deputies} by brand in the team's order. */
+    private record Loaded(List<Rotation> rotations, List<ShiftOverride> overrides, List<Absence> absences,
+                          Map<BrandId, List<UserId>> deputies) {
+
+        /** One brand's part; only the absences of people who could be on duty for it matter. */
+        RosterInput inputFor(BrandId brand, List<Interval> requiredWindows) {
+            List<Rotation> covering = rotations.stream().filter(rotation -> rotation.brands().contains(brand)).toList();
+            List<ShiftOverride> overriding = overrides.stream()
+                    .filter(override -> override.brands().contains(brand)).toList();
+            List<UserId> brandDeputies = deputies.getOrDefault(brand, List.of());
+            Set<UserId> people = new HashSet<>(brandDeputies);
+            covering.forEach(rotation -> people.addAll(rotation.members()));
+            overriding.forEach(override -> people.add(override.member()));
+            return new RosterInput(brand, covering, overriding,
+                    absences.stream().filter(absence -> people.contains(absence.member())).toList(), brandDeputies,
+                    requiredWindows);
+        }
+
+        /** The brands on which {@code member} takes turns, overrides or is a deputy. */
+        Set<BrandId> brandsOf(UserId member) {
+            Set<BrandId> theirs = new HashSet<>();
+            rotations.stream().filter(rotation -> rotation.members().contains(member))
+                    .forEach(rotation -> theirs.addAll(rotation.brands()));
+            overrides.stream().filter(override -> override.member().equals(member))
+                    .forEach(override -> theirs.addAll(override.brands()));
+            deputies.forEach((brand, brandDeputies) -> {
+                if (brandDeputies.contains(member)) {
+                    theirs.add(brand);
+                }
+            });
+            return theirs;
+        }
+    }
+}
