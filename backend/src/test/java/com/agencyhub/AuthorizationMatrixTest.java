@@ -140,7 +140,9 @@ class AuthorizationMatrixTest extends ApiTest {
         staff(ALL_STAFF, ClientAccess.NONE, "listRosterRotations", "getRosterRotation", "listRosterOverrides",
                 "getRosterOverride", "listAbsences", "getAbsence", "createAbsence", "getOnDuty", "getRosterTimeline",
                 "getBrandRosterCoverage", "listRosterCoverage", "listRosterShifts", "getRosterLoad");
-        staff(ADMIN_MANAGER, ClientAccess.NONE, "replaceRosterRotation", "deleteRosterRotation", "decideAbsence");
+        staff(ADMIN_MANAGER, ClientAccess.NONE, "deleteRosterRotation", "decideAbsence");
+        RULES.put("replaceRosterRotation", new Rule(ADMIN_MANAGER, ClientAccess.NONE, Set.of(), false, false, Set.of(),
+                true, false));
         RULES.put("createRosterRotation", new Rule(ADMIN_MANAGER, ClientAccess.NONE, Set.of(), false, false, Set.of(),
                 true, false));
         // social-media managers take shifts over themselves and swap their own; the examples name other people
@@ -154,6 +156,9 @@ class AuthorizationMatrixTest extends ApiTest {
                     false, EnumSet.of(Caller.A_SOCIAL_MEDIA_MANAGER), false, false, true));
         }
     }
+
+    /** Operations whose first allowed call removes the target, so that later allowed callers find it gone (404). */
+    private static final Set<String> CONSUMING = Set.of("deleteRosterOverride");
 
     private static void staff(Set<Role> roles, ClientAccess client, String... operations) {
         for (String operation : operations) {
@@ -246,6 +251,7 @@ class AuthorizationMatrixTest extends ApiTest {
                 // callers that may change agency A go last, so that every refusal is checked against the same A
                 List<Caller> order = new ArrayList<>(List.of(Caller.values()));
                 order.sort((x, y) -> Boolean.compare(changesA(rule, operation, x), changesA(rule, operation, y)));
+                boolean consumed = false;
                 for (Caller caller : order) {
                     Outcome expected = expected(rule, operation, caller);
                     boolean mustLeaveAUnchanged = operation.writes() && !changesA(rule, operation, caller);
@@ -253,7 +259,9 @@ class AuthorizationMatrixTest extends ApiTest {
                     String beforeB = mustLeaveAUnchanged && !caller.foreign() ? snapshot.of(agencyB.tenant()) : null;
                     int status = call(world, operation, caller);
                     calls++;
-                    Outcome actual = outcomeOf(status);
+                    Outcome actual = consumed && expected == Outcome.ALLOWED && status == 404 ? Outcome.ALLOWED
+                            : outcomeOf(status);
+                    consumed |= CONSUMING.contains(operation.id()) && status / 100 == 2;
                     if (status >= 500 || actual != expected) {
                         mismatches.add("%s %s by %s: expected %s, got %d".formatted(operation.method(),
                                 operation.path(), caller, expected, status));

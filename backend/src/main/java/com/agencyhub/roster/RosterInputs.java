@@ -72,8 +72,13 @@ public class RosterInputs {
 
     /** The rosters of the agency's active brands, by name. */
     public Mono<List<BrandRoster>> forActiveBrands(TenantId tenant, Instant from, Instant to) {
+        return forBrandsIn(tenant, Set.of(BrandStatus.ACTIVE), from, to);
+    }
+
+    /** The rosters of the agency's brands in one of {@code statuses}, by name. */
+    public Mono<List<BrandRoster>> forBrandsIn(TenantId tenant, Set<BrandStatus> statuses, Instant from, Instant to) {
         return transactions.inTenant(tenant, sql -> brands.refs(tenant).flatMap(all -> forBrands(tenant,
-                all.stream().filter(brand -> brand.status() == BrandStatus.ACTIVE).toList(), from, to)));
+                all.stream().filter(brand -> statuses.contains(brand.status())).toList(), from, to)));
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.agencyhub.roster;
 
+import com.agencyhub.brands.BrandStatus;
 import com.agencyhub.businesstime.BrandCalendars;
 import com.agencyhub.members.Member;
 import com.agencyhub.members.Members;
@@ -24,7 +25,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Load and fairness over ISO weeks, across the agency's active brands: the brands' timelines resolved once for the
+ * Load and fairness over ISO weeks, across the agency's brands being watched (onboarding and active): the brands' timelines resolved once for the
  * whole range, their required duty handed to the {@link LoadCalculator} per member and week.
  */
 @Service
@@ -32,6 +33,9 @@ public class RosterLoads {
 
     /** How far a home zone's midnight can be from UTC midnight, so the range resolved holds every member's week. */
     private static final int ZONE_MARGIN_DAYS = 2;
+
+    /** Brands being watched: onboarding brands often are already; paused and offboarded ones are not. */
+    private static final Set<BrandStatus> WATCHED = Set.of(BrandStatus.ONBOARDING, BrandStatus.ACTIVE);
 
     private final RosterInputs inputs;
     private final Members members;
@@ -58,7 +62,7 @@ public class RosterLoads {
         Instant from = first.monday().minusDays(LoadCalculator.LOOKBACK_DAYS + ZONE_MARGIN_DAYS)
                 .atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = last.monday().plusWeeks(1).plusDays(ZONE_MARGIN_DAYS).atStartOfDay(ZoneOffset.UTC).toInstant();
-        return inputs.forActiveBrands(tenant, from, to).flatMap(rosters -> {
+        return inputs.forBrandsIn(tenant, WATCHED, from, to).flatMap(rosters -> {
             List<Duty> duties = new ArrayList<>();
             Map<BrandId, BrandHolidays> holidays = new HashMap<>();
             Set<UserId> people = new LinkedHashSet<>();
