@@ -62,7 +62,7 @@ class ModuleBoundariesTest {
             .layer("shared").definedBy("com.agencyhub.shared..")
             .whereLayer("calendar").mayNotBeAccessedByAnyLayer()
             .whereLayer("businesstime").mayOnlyBeAccessedByLayers("roster")
-            .whereLayer("roster").mayNotBeAccessedByAnyLayer()
+            .whereLayer("roster").mayOnlyBeAccessedByLayers("calendar")
             .whereLayer("strategy").mayOnlyBeAccessedByLayers("calendar", "businesstime")
             .whereLayer("guidelines").mayOnlyBeAccessedByLayers("calendar", "businesstime")
             .whereLayer("members").mayOnlyBeAccessedByLayers("calendar", "businesstime", "roster", "strategy",
