@@ -62,17 +62,17 @@ class ModuleBoundariesTest {
             .layer("shared").definedBy("com.agencyhub.shared..")
             .whereLayer("calendar").mayNotBeAccessedByAnyLayer()
             .whereLayer("businesstime").mayOnlyBeAccessedByLayers("roster")
-            .whereLayer("roster").mayNotBeAccessedByAnyLayer()
+            .whereLayer("roster").mayOnlyBeAccessedByLayers("calendar")
             .whereLayer("strategy").mayOnlyBeAccessedByLayers("calendar", "businesstime")
             .whereLayer("guidelines").mayOnlyBeAccessedByLayers("calendar", "businesstime")
             .whereLayer("members").mayOnlyBeAccessedByLayers("calendar", "businesstime", "roster", "strategy",
                     "guidelines")
             .whereLayer("brands").mayOnlyBeAccessedByLayers("calendar", "businesstime", "roster", "strategy",
                     "guidelines", "members")
-            .whereLayer("tenancy").mayOnlyBeAccessedByLayers("calendar", "businesstime", "roster", "strategy", "guidelines",
-                    "members", "brands")
-            .whereLayer("audit").mayOnlyBeAccessedByLayers("calendar", "businesstime", "roster", "strategy", "guidelines",
-                    "members", "brands", "tenancy")
+            .whereLayer("tenancy").mayOnlyBeAccessedByLayers("calendar", "businesstime", "roster", "strategy",
+                    "guidelines", "members", "brands")
+            .whereLayer("audit").mayOnlyBeAccessedByLayers("calendar", "businesstime", "roster", "strategy",
+                    "guidelines", "members", "brands", "tenancy")
             .whereLayer("shared").mayOnlyBeAccessedByLayers("calendar", "businesstime", "roster", "strategy", "guidelines",
                     "members", "brands", "tenancy", "audit");
 

@@ -6,6 +6,7 @@ import com.agencyhub.audit.AuditLog;
 import com.agencyhub.brands.Brands;
 import com.agencyhub.calendar.internal.CalendarFeedRepository;
 import com.agencyhub.calendar.internal.ICalendarWriter;
+import com.agencyhub.calendar.internal.ShiftFeedDocument;
 import com.agencyhub.members.Member;
 import com.agencyhub.members.MemberStatus;
 import com.agencyhub.members.Members;
@@ -36,16 +37,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * iCalendar feeds of planned posts behind secret, revocable URLs (docs/content-calendar.md, "Calendar feeds"). A
- * feed is created by a member and shows, whenever it is read, what that member may see then: a deactivated owner,
- * or one who lost the brand, makes the feed answer 404 like an unknown or revoked secret.
+ * iCalendar feeds of planned posts (docs/content-calendar.md, "Calendar feeds") and of monitoring shifts
+ * (docs/rosters.md, "Shift feeds") behind secret, revocable URLs. A feed is created by a member and shows, whenever it
+ * is read, what that member may see then: a deactivated owner, or one who lost the brand, makes the feed answer 404
+ * like an unknown or revoked secret.
  */
 @Service
 public class CalendarFeeds {
 
-    /** Posts planned this long ago and earlier are left out of a feed. */
+    /** Posts planned this long ago and earlier are left out of a post feed. */
     public static final Duration PAST = Duration.ofDays(30);
-    /** Posts planned this far ahead and later are left out of a feed. */
+    /** Posts planned this far ahead and later are left out of a post feed. */
     public static final Duration AHEAD = Duration.ofDays(180);
     /** The most events one feed holds, so that a feed stays small enough for any calendar app. */
     public static final int MAX_EVENTS = 2_000;
@@ -62,10 +64,12 @@ public class CalendarFeeds {
     private final Members members;
     private final AuditLog audit;
     private final CalendarFeedsProperties properties;
+    private final ShiftFeedDocument shifts;
     private final SecureRandom random = new SecureRandom();
 
     public CalendarFeeds(CalendarFeedRepository repository, Transactions transactions, Posts posts, Brands brands,
-                         Members members, AuditLog audit, CalendarFeedsProperties properties) {
+                         Members members, AuditLog audit, CalendarFeedsProperties properties,
+                         ShiftFeedDocument shifts) {
         this.repository = repository;
         this.transactions = transactions;
         this.posts = posts;
@@ -73,19 +77,23 @@ public class CalendarFeeds {
         this.members = members;
         this.audit = audit;
         this.properties = properties;
+        this.shifts = shifts;
     }
 
     /** A new feed and its address, which holds the secret: shown this once. */
     public record Created(CalendarFeed feed, URI url) {
     }
 
-    /** A new feed of the brand's posts or (brand null) of the posts assigned to {@code assignee}. */
-    public Mono<Created> create(Actor actor, BrandId brand, UserId assignee, String label) {
+    /**
+     * A new feed of the brand's posts or roster or (brand null) of the posts assigned to {@code assignee} or their
+     * shifts.
+     */
+    public Mono<Created> create(Actor actor, BrandId brand, UserId assignee, FeedContent content, String label) {
         TenantId tenant = actor.requireTenant();
         String secret = newSecret();
-        return subjectExists(actor, brand, assignee)
+        return subjectExists(actor, content, brand, assignee)
                 .then(transactions.inTenant(tenant, sql -> repository.insert(sql, tenant, actor.userId(), brand,
-                                assignee, label, hash(secret))
+                                assignee, content, label, hash(secret))
                         .flatMap(feed -> audit.record(sql, tenant, AuditActor.of(actor), new AuditEntry(
                                         "calendar-feed.created", "calendar-feed", feed.id().value(), null,
                                         feed.snapshot(), brand))
@@ -144,7 +152,7 @@ public class CalendarFeeds {
                 .onErrorResume(ApiProblem.class, gone -> Mono.empty())
                 .filter(member -> member.status() != MemberStatus.DEACTIVATED)
                 .map(member -> actor(tenant, member))
-                .filter(owner -> mayFollow(owner, feed.brand(), feed.assignee()));
+                .filter(owner -> mayFollow(owner, feed.content(), feed.brand(), feed.assignee()));
     }
 
     private static Actor actor(TenantId tenant, Member member) {
@@ -153,28 +161,34 @@ public class CalendarFeeds {
     }
 
     /**
-     * Whether the member may follow the brand's posts (staff: every brand; client users: those in scope) or the
-     * member's assigned posts (staff: their own; admins and managers: anyone's).
+     * Whether the member may follow the brand's posts (staff: every brand; client users: those in scope) or roster
+     * (staff), or the member's assigned posts or shifts (staff: their own; admins and managers: anyone's).
      */
-    private static boolean mayFollow(Actor member, BrandId brand, UserId assignee) {
+    private static boolean mayFollow(Actor member, FeedContent content, BrandId brand, UserId assignee) {
         if (brand != null) {
-            return member.maySee(brand);
+            return member.maySee(brand) && (content == FeedContent.POSTS || member.isStaff());
         }
         return member.isStaff() && (member.userId().equals(assignee) || member.has(Role.AGENCY_ADMIN)
                 || member.has(Role.AGENCY_MANAGER));
     }
 
-    /** At creation: the brand exists and the caller sees it, or the assignee is current staff they may follow. */
-    private Mono<Void> subjectExists(Actor actor, BrandId brand, UserId assignee) {
+    /**
+     * At creation: the brand exists and the caller sees it, or the assignee is current staff they may follow; only
+     * staff follow the roster.
+     */
+    private Mono<Void> subjectExists(Actor actor, FeedContent content, BrandId brand, UserId assignee) {
+        if (content == FeedContent.SHIFTS && !actor.isStaff()) {
+            return Mono.error(ApiProblem.forbidden("Client users cannot create shift feeds."));
+        }
         if (brand != null) {
             return brands.get(actor, brand).then();
         }
         if (!actor.isStaff()) {
             return Mono.error(ApiProblem.notFound("The member"));
         }
-        if (!mayFollow(actor, null, assignee)) {
+        if (!mayFollow(actor, content, null, assignee)) {
             return Mono.error(ApiProblem.forbidden("Social-media managers may create feeds of their own assigned "
-                    + "posts only."));
+                    + "posts and shifts only."));
         }
         return members.currentStaff(actor.requireTenant(), List.of(assignee))
                 .flatMap(staff -> staff.isEmpty() ? Mono.error(ApiProblem.notFound("The member")) : Mono.empty());
@@ -184,9 +198,17 @@ public class CalendarFeeds {
         return actor.userId().equals(feed.owner()) || actor.has(Role.AGENCY_ADMIN);
     }
 
-    /** The posts the owner may see in the feed's range, as iCalendar. */
+    /** What the owner may see of the feed's content, as iCalendar; empty when the roster refuses them. */
     private Mono<String> document(Actor owner, CalendarFeed feed) {
         Instant now = Instant.now();
+        return switch (feed.content()) {
+            case POSTS -> postsDocument(owner, feed, now);
+            case SHIFTS -> shifts.write(owner, feed, now, MAX_EVENTS);
+        };
+    }
+
+    /** The posts the owner may see in the feed's range. */
+    private Mono<String> postsDocument(Actor owner, CalendarFeed feed, Instant now) {
         return posts.feed(owner, feed.brand(), feed.assignee(), now.minus(PAST), now.plus(AHEAD), MAX_EVENTS)
                 .flatMap(planned -> (feed.assignee() == null ? Mono.just(Map.<BrandId, String>of())
                         : brands.names(owner.requireTenant(), planned.stream().map(Post::brand)
@@ -195,15 +217,7 @@ public class CalendarFeeds {
     }
 
     private String write(CalendarFeed feed, List<Post> planned, Map<BrandId, String> brandNames, Instant now) {
-        ICalendarWriter ics = new ICalendarWriter()
-                .begin("VCALENDAR")
-                .value("VERSION", "2.0")
-                .value("PRODID", "-//AgencyHub//Calendar feeds//EN")
-                .value("CALSCALE", "GREGORIAN")
-                .value("METHOD", "PUBLISH")
-                .text("X-WR-CALNAME", feed.label())
-                .value("REFRESH-INTERVAL;VALUE=DURATION", "PT1H")
-                .value("X-PUBLISHED-TTL", "PT1H");
+        ICalendarWriter ics = ICalendarWriter.feed(feed.label());
         for (Post post : planned) {
             String brandName = brandNames.get(post.brand());
             URI link = properties.postUrl(post.id());

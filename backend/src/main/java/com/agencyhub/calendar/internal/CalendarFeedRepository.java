@@ -2,9 +2,11 @@ package com.agencyhub.calendar.internal;
 
 import com.agencyhub.calendar.CalendarFeed;
 import com.agencyhub.calendar.CalendarFeedId;
+import com.agencyhub.calendar.FeedContent;
 import com.agencyhub.jooq.tables.records.CalendarFeedRecord;
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.Page;
+import com.agencyhub.shared.Slugs;
 import com.agencyhub.shared.TenantId;
 import com.agencyhub.shared.UserId;
 import com.agencyhub.shared.web.Cursor;
@@ -35,7 +37,7 @@ public class CalendarFeedRepository {
     }
 
     public Mono<CalendarFeed> insert(DSLContext sql, TenantId tenant, UserId owner, BrandId brand, UserId assignee,
-                                     String label, byte[] tokenHash) {
+                                     FeedContent content, String label, byte[] tokenHash) {
         UUID id = UUID.randomUUID();
         return Mono.from(sql.insertInto(CALENDAR_FEED)
                         .set(CALENDAR_FEED.TENANT_ID, tenant.value())
@@ -43,6 +45,7 @@ public class CalendarFeedRepository {
                         .set(CALENDAR_FEED.OWNER_ID, owner.value())
                         .set(CALENDAR_FEED.BRAND_ID, brand == null ? null : brand.value())
                         .set(CALENDAR_FEED.ASSIGNEE_ID, assignee == null ? null : assignee.value())
+                        .set(CALENDAR_FEED.CONTENT, Slugs.of(content))
                         .set(CALENDAR_FEED.LABEL, label)
                         .set(CALENDAR_FEED.TOKEN_HASH, tokenHash)
                         .returning())
@@ -106,7 +109,8 @@ public class CalendarFeedRepository {
     private static CalendarFeed feed(CalendarFeedRecord row) {
         return new CalendarFeed(new CalendarFeedId(row.getId()), new UserId(row.getOwnerId()),
                 row.getBrandId() == null ? null : new BrandId(row.getBrandId()),
-                row.getAssigneeId() == null ? null : new UserId(row.getAssigneeId()), row.getLabel(),
-                row.getCreatedAt(), row.getRevokedAt(), row.getLastReadAt());
+                row.getAssigneeId() == null ? null : new UserId(row.getAssigneeId()),
+                Slugs.parse(FeedContent.class, row.getContent()), row.getLabel(), row.getCreatedAt(),
+                row.getRevokedAt(), row.getLastReadAt());
     }
 }

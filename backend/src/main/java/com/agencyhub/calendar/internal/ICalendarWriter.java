@@ -20,6 +20,22 @@ public final class ICalendarWriter {
 
     private final StringBuilder out = new StringBuilder(4096);
 
+    /**
+     * A feed's calendar, begun: version, product, scale and method, {@code name} as the name calendar apps show, and
+     * the ask to be refreshed hourly. Its events follow; {@code end("VCALENDAR")} closes it.
+     */
+    public static ICalendarWriter feed(String name) {
+        return new ICalendarWriter()
+                .begin("VCALENDAR")
+                .value("VERSION", "2.0")
+                .value("PRODID", "-//AgencyHub//Calendar feeds//EN")
+                .value("CALSCALE", "GREGORIAN")
+                .value("METHOD", "PUBLISH")
+                .text("X-WR-CALNAME", name)
+                .value("REFRESH-INTERVAL;VALUE=DURATION", "PT1H")
+                .value("X-PUBLISHED-TTL", "PT1H");
+    }
+
     public ICalendarWriter begin(String component) {
         return value("BEGIN", component);
     }

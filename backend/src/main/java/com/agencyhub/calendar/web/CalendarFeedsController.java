@@ -1,13 +1,16 @@
 package com.agencyhub.calendar.web;
 
 import com.agencyhub.api.CalendarFeedsApi;
+import com.agencyhub.api.model.CalendarFeedContentDto;
 import com.agencyhub.api.model.CalendarFeedCreateDto;
 import com.agencyhub.api.model.CalendarFeedDto;
 import com.agencyhub.api.model.CalendarFeedPageDto;
 import com.agencyhub.calendar.CalendarFeed;
 import com.agencyhub.calendar.CalendarFeedId;
 import com.agencyhub.calendar.CalendarFeeds;
+import com.agencyhub.calendar.FeedContent;
 import com.agencyhub.shared.BrandId;
+import com.agencyhub.shared.Slugs;
 import com.agencyhub.shared.UserId;
 import com.agencyhub.shared.security.CurrentActor;
 import com.agencyhub.shared.web.ApiProblem;
@@ -56,6 +59,7 @@ class CalendarFeedsController implements CalendarFeedsApi {
                     return feeds.create(request.getT2(), create.getBrandId() == null ? null
                                     : new BrandId(create.getBrandId()),
                             create.getAssigneeId() == null ? null : new UserId(create.getAssigneeId()),
+                            Slugs.parse(FeedContent.class, create.getContent().getValue()),
                             create.getLabel().strip());
                 })
                 .map(created -> ResponseEntity.created(URI.create(CalendarFeedsApi.PATH_GET_CALENDAR_FEED
@@ -96,7 +100,8 @@ class CalendarFeedsController implements CalendarFeedsApi {
     private static CalendarFeedDto dto(CalendarFeed feed) {
         return new CalendarFeedDto(feed.id().value(), feed.owner().value(),
                 feed.brand() == null ? null : feed.brand().value(),
-                feed.assignee() == null ? null : feed.assignee().value(), feed.label(), utc(feed.createdAt()),
+                feed.assignee() == null ? null : feed.assignee().value(), feed.label(),
+                CalendarFeedContentDto.fromValue(Slugs.of(feed.content())), utc(feed.createdAt()),
                 utc(feed.lastReadAt()));
     }
 

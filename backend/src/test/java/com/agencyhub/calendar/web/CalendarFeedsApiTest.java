@@ -75,6 +75,7 @@ class CalendarFeedsApiTest extends ApiTest {
         assertThat(created.path("brandId").asString()).isEqualTo(brand.toString());
         assertThat(created.path("assigneeId").isNull()).isTrue();
         assertThat(created.path("ownerId").asString()).isEqualTo(staff.toString());
+        assertThat(created.path("content").asString()).isEqualTo("posts");
 
         String text = read(url);
         ICalendar calendar = parse(text);
