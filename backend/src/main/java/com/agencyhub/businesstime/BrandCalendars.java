@@ -107,7 +107,8 @@ public class BrandCalendars {
                 .map(strategy -> {
                     BrandRef brand = byId.get(strategy.brand());
                     return new MonitoringCalendar(brand.id(), strategy.strategyVersion(), new BusinessCalendar(
-                            hours(brand.zone(), strategy.monitoring()), holidays(brand.holidayRegion())));
+                            hours(brand.zone(), strategy.monitoring()), holidays(brand.holidayRegion())),
+                            strategy.responsible(), strategy.deputies());
                 })
                 .collect(Collectors.toMap(MonitoringCalendar::brand, Function.identity())));
     }

@@ -7,6 +7,7 @@ import com.agencyhub.businesstime.BrandCalendars;
 import com.agencyhub.businesstime.MonitoringCalendar;
 import com.agencyhub.members.BrandAssignment;
 import com.agencyhub.members.BrandTeams;
+import com.agencyhub.members.Members;
 import com.agencyhub.members.Responsibility;
 import com.agencyhub.roster.internal.AbsenceRepository;
 import com.agencyhub.roster.internal.OverrideRepository;
@@ -21,7 +22,10 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,10 +33,11 @@ import java.util.stream.Collectors;
 
 /**
  * Puts together what the resolver needs for brands over {@code [from, to)}: the rotations and overrides covering them,
- * the approved absences of everyone who could be on duty, the deputies of each brand's team (in the team's order) and
+ * the approved absences of everyone who could be on duty (and members who left, as away), each brand's deputies (the
+ * approved strategy's monitoring deputies, then the team's), who is familiar with it and everyone's weekly load, and
  * the required windows of each brand's monitoring calendar. All in one tenant transaction with the same statements
- * whatever the number of brands (brands, rotations, overrides, absences, teams, approved strategies), so a question
- * about twenty brands costs the round trips of a question about one.
+ * whatever the number of brands (brands, rotations, overrides, absences, teams, members, approved strategies), so a
+ * question about twenty brands costs the round trips of a question about one.
  */
 @Service
 public class RosterInputs {
@@ -43,10 +48,13 @@ public class RosterInputs {
     private final Brands brands;
     private final BrandTeams teams;
     private final BrandCalendars calendars;
+    private final Members members;
     private final Transactions transactions;
 
     public RosterInputs(RotationRepository rotations, OverrideRepository overrides, AbsenceRepository absences,
-                        Brands brands, BrandTeams teams, BrandCalendars calendars, Transactions transactions) {
+                        Brands brands, BrandTeams teams, BrandCalendars calendars, Members members,
+                        Transactions transactions) {
+        this.members = members;
         this.rotations = rotations;
         this.overrides = overrides;
         this.absences = absences;
@@ -97,20 +105,28 @@ public class RosterInputs {
         }));
     }
 
-    /** Everything of the brands' rosters that the database holds; one statement after the other on the transaction. */
+    /**
+     * Everything of the brands' rosters that the database holds; one statement after the other on the transaction.
+     * Every rotation of the agency is read, since a member's load counts all their rotations.
+     */
     private Mono<Loaded> load(DSLContext sql, TenantId tenant, Set<BrandId> brands, Instant from, Instant to) {
         if (brands.isEmpty()) {
-            return Mono.just(new Loaded(List.of(), List.of(), List.of(), Map.of()));
+            return Mono.just(new Loaded(List.of(), List.of(), List.of(), Map.of(), Set.of()));
         }
-        Mono<List<Rotation>> rotationList = rotations.covering(sql, tenant, brands)
+        Mono<List<Rotation>> rotationList = rotations.covering(sql, tenant, null)
                 .map(StoredRotation::rotation).collectList();
         Mono<List<ShiftOverride>> overrideList = overrides.between(sql, tenant, from, to, brands)
                 .map(StoredOverride::override).collectList();
         Mono<List<Absence>> absenceList = absences.approvedBetween(sql, tenant, from, to)
                 .map(StoredAbsence::absence).collectList();
-        Mono<Map<BrandId, List<UserId>>> deputies = teams.teams(tenant, brands).map(RosterInputs::deputies);
-        return rotationList.flatMap(r -> overrideList.flatMap(o -> absenceList.flatMap(a -> deputies.map(d ->
-                new Loaded(r, o, a, d)))));
+        Mono<Map<BrandId, List<BrandAssignment>>> brandTeams = teams.teams(tenant, brands);
+        return rotationList.flatMap(r -> overrideList.flatMap(o -> absenceList.flatMap(a -> brandTeams.flatMap(t -> {
+            Set<UserId> named = new HashSet<>();
+            r.forEach(rotation -> named.addAll(rotation.members()));
+            o.forEach(override -> named.add(override.member()));
+            t.values().forEach(team -> team.forEach(assignment -> named.add(assignment.member())));
+            return members.currentStaff(tenant, named).map(current -> new Loaded(r, o, a, t, current));
+        }))));
     }
 
     private Mono<List<BrandRoster>> assemble(TenantId tenant, List<BrandRef> brands, Loaded roster, Instant from,
@@ -122,16 +138,9 @@ public class RosterInputs {
                 .map(brand -> {
                     MonitoringCalendar calendar = calendarsByBrand.get(brand.id());
                     return new BrandRoster(brand, calendar == null ? null : calendar.strategyVersion(), from, to,
-                            roster.inputFor(brand.id(), requiredWindows(calendar, from, to)));
+                            roster.inputFor(brand.id(), calendar, requiredWindows(calendar, from, to), from, to));
                 })
                 .toList());
-    }
-
-    private static Map<BrandId, List<UserId>> deputies(Map<BrandId, List<BrandAssignment>> teams) {
-        return teams.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, team -> team.getValue().stream()
-                .filter(assignment -> assignment.responsibility() == Responsibility.DEPUTY)
-                .map(BrandAssignment::member)
-                .toList()));
     }
 
     /** The business time of the brand's monitoring calendar; none without an approved strategy. */
@@ -145,33 +154,66 @@ public class RosterInputs {
                 .toList();
     }
 
-    /** The stored roster of several brands; {@code deputies} by brand in the team's order. */
+    /**
+     * The stored roster of several brands: every rotation, the overrides and approved absences of the range, the
+     * brands' teams, and who of the people named is still current staff.
+     */
     private record Loaded(List<Rotation> rotations, List<ShiftOverride> overrides, List<Absence> absences,
-                          Map<BrandId, List<UserId>> deputies) {
+                          Map<BrandId, List<BrandAssignment>> teams, Set<UserId> currentStaff) {
 
-        /** One brand's part; only the absences of people who could be on duty for it matter. */
-        RosterInput inputFor(BrandId brand, List<Interval> requiredWindows) {
+        /**
+         * One brand's part. Deputies: the strategy's monitoring deputies, then the team's. Only the absences of
+         * people who could be on duty for the brand matter; someone named who is no longer current staff (deactivated)
+         * is away for the whole range, so that their turns go to a stand-in.
+         */
+        RosterInput inputFor(BrandId brand, MonitoringCalendar calendar, List<Interval> requiredWindows, Instant from,
+                             Instant to) {
             List<Rotation> covering = rotations.stream().filter(rotation -> rotation.brands().contains(brand)).toList();
             List<ShiftOverride> overriding = overrides.stream()
                     .filter(override -> override.brands().contains(brand)).toList();
-            List<UserId> brandDeputies = deputies.getOrDefault(brand, List.of());
-            Set<UserId> people = new HashSet<>(brandDeputies);
+            List<BrandAssignment> team = teams.getOrDefault(brand, List.of());
+            Set<UserId> deputies = new LinkedHashSet<>(calendar == null ? List.of() : calendar.deputies());
+            team.stream().filter(assignment -> assignment.responsibility() == Responsibility.DEPUTY)
+                    .forEach(assignment -> deputies.add(assignment.member()));
+            Set<UserId> familiar = new HashSet<>(deputies);
+            team.forEach(assignment -> familiar.add(assignment.member()));
+            if (calendar != null) {
+                familiar.addAll(calendar.responsible());
+            }
+            Set<UserId> people = new HashSet<>(deputies);
             covering.forEach(rotation -> people.addAll(rotation.members()));
             overriding.forEach(override -> people.add(override.member()));
-            return new RosterInput(brand, covering, overriding,
-                    absences.stream().filter(absence -> people.contains(absence.member())).toList(), brandDeputies,
-                    requiredWindows);
+            List<Absence> away = new ArrayList<>(absences.stream()
+                    .filter(absence -> people.contains(absence.member())).toList());
+            people.stream().filter(person -> !currentStaff.contains(person))
+                    .forEach(gone -> away.add(new Absence(gone, AbsenceKind.OTHER, from, to, true)));
+            return new RosterInput(brand, covering, overriding, away, List.copyOf(deputies), requiredWindows, familiar,
+                    weeklyLoad());
         }
 
-        /** The brands on which {@code member} takes turns, overrides or is a deputy. */
+        /** Hours of duty per week each member's rotations give them on average: a layer's weekly hours shared out. */
+        private Map<UserId, Double> weeklyLoad() {
+            Map<UserId, Double> load = new HashMap<>();
+            for (Rotation rotation : rotations) {
+                double hours = rotation.restriction().isEmpty() ? 7 * 24
+                        : rotation.restriction().stream().mapToDouble(window -> window.times().localLength()
+                                .toMinutes() / 60.0).sum();
+                rotation.members().forEach(member -> load.merge(member, hours / rotation.members().size(),
+                        Double::sum));
+            }
+            return load;
+        }
+
+        /** The brands on which {@code member} takes turns, overrides or is a team deputy. */
         Set<BrandId> brandsOf(UserId member) {
             Set<BrandId> theirs = new HashSet<>();
             rotations.stream().filter(rotation -> rotation.members().contains(member))
                     .forEach(rotation -> theirs.addAll(rotation.brands()));
             overrides.stream().filter(override -> override.member().equals(member))
                     .forEach(override -> theirs.addAll(override.brands()));
-            deputies.forEach((brand, brandDeputies) -> {
-                if (brandDeputies.contains(member)) {
+            teams.forEach((brand, team) -> {
+                if (team.stream().anyMatch(assignment -> assignment.responsibility() == Responsibility.DEPUTY
+                        && assignment.member().equals(member))) {
                     theirs.add(brand);
                 }
             });

@@ -63,6 +63,8 @@ public final class RosterResolver {
         private final List<ShiftOverride> overrides;
         private final List<Absence> absences;
         private final List<Interval> required;
+        /** Among a layer's members standing in: familiar with the brand first, then the least loaded. */
+        private final Comparator<UserId> standInOrder;
 
         Resolution(RosterInput input, Instant from, Instant to) {
             this.input = input;
@@ -81,6 +83,8 @@ public final class RosterResolver {
                     .toList();
             this.absences = input.absences().stream().filter(Absence::counts).toList();
             this.required = merged(input.requiredWindows());
+            this.standInOrder = Comparator.comparing((UserId member) -> !input.familiar().contains(member))
+                    .thenComparingDouble(member -> input.load().getOrDefault(member, 0.0));
         }
 
         List<Segment> segments() {
@@ -144,9 +148,10 @@ public final class RosterResolver {
         }
 
         /**
-         * Who may stand in for {@code scheduled}, in order: the brand's deputies, then the other members of the layer
-         * in rotation order after the scheduled one (after the layer's own member of the turn if the scheduled member
-         * comes from an override and is not in the layer).
+         * Who may stand in for {@code scheduled}, in order: the brand's deputies, then the other members of the layer:
+         * those familiar with the brand first, then the least loaded, then in rotation order after the scheduled one
+         * (after the layer's own member of the turn if the scheduled member comes from an override and is not in the
+         * layer).
          */
         private List<UserId> candidates(UserId scheduled, Rotation rotation, long turn) {
             Set<UserId> candidates = new LinkedHashSet<>(input.deputies());
@@ -154,9 +159,12 @@ public final class RosterResolver {
                 List<UserId> members = rotation.members();
                 int position = members.indexOf(scheduled);
                 int first = position >= 0 ? position + 1 : rotation.indexOf(turn);
+                List<UserId> layer = new ArrayList<>(members.size());
                 for (int step = 0; step < members.size(); step++) {
-                    candidates.add(members.get((first + step) % members.size()));
+                    layer.add(members.get((first + step) % members.size()));
                 }
+                layer.sort(standInOrder); // stable: the rotation order breaks ties
+                candidates.addAll(layer);
             }
             candidates.remove(scheduled);
             return List.copyOf(candidates);

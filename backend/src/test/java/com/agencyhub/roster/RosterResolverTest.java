@@ -14,6 +14,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -84,6 +85,29 @@ class RosterResolverTest {
         assertThat(sick).extracting(Segment::onDuty, Segment::reason, Segment::scheduled, Segment::absence, Segment::rotationId)
                 .containsExactly(DANA, Segment.Reason.DEPUTY, ANNA, AbsenceKind.SICK, "weekly");
         assertThat(sick.deputyChain()).containsExactly(EMIL, BEN, CARLA);
+    }
+
+    @Test
+    void withoutDeputiesTheLayersFamiliarMembersStandInFirstThenTheLeastLoaded() {
+        absences.add(new Absence(ANNA, AbsenceKind.SICK, instant("2027-03-03T09:00"), instant("2027-03-04T09:00"), false));
+        // Ben and Carla come after Anna in the layer; Carla knows the brand, so she goes first
+        RosterInput familiarCarla = new RosterInput(BRAND, rotations, overrides, absences, deputies, required,
+                Set.of(CARLA), Map.of(CARLA, 40.0, BEN, 10.0));
+        Segment sick = at(RosterResolver.resolve(familiarCarla, instant("2027-03-03T09:00"),
+                instant("2027-03-03T18:00")), "2027-03-03T12:00");
+        assertThat(sick).extracting(Segment::onDuty, Segment::reason).containsExactly(CARLA, Segment.Reason.DEPUTY);
+        assertThat(sick.deputyChain()).containsExactly(BEN);
+
+        // both equally familiar: the one with less load goes first, whatever the rotation's order
+        RosterInput loadedBen = new RosterInput(BRAND, rotations, overrides, absences, deputies, required,
+                Set.of(BEN, CARLA), Map.of(BEN, 50.0, CARLA, 20.0));
+        Segment lessLoaded = at(RosterResolver.resolve(loadedBen, instant("2027-03-03T09:00"),
+                instant("2027-03-03T18:00")), "2027-03-03T12:00");
+        assertThat(lessLoaded.onDuty()).isEqualTo(CARLA);
+
+        // and with nothing known, the rotation's order after the sick member
+        Segment inOrder = at(resolve("2027-03-03T09:00", "2027-03-03T18:00"), "2027-03-03T12:00");
+        assertThat(inOrder.onDuty()).isEqualTo(BEN);
     }
 
     @Test

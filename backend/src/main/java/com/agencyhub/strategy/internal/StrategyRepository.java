@@ -99,7 +99,8 @@ public class StrategyRepository {
      */
     public Flux<ApprovedMonitoring> approvedMonitoring(DSLContext sql, TenantId tenant, Set<BrandId> brands) {
         Field<JSONB> monitoring = DSL.field("{0} -> 'monitoring'", JSONB.class, STRATEGY_VERSION.CONTENT);
-        return Flux.from(sql.select(STRATEGY_VERSION.BRAND_ID, STRATEGY_VERSION.NUMBER, monitoring)
+        Field<JSONB> responsibilities = DSL.field("{0} -> 'responsibilities'", JSONB.class, STRATEGY_VERSION.CONTENT);
+        return Flux.from(sql.select(STRATEGY_VERSION.BRAND_ID, STRATEGY_VERSION.NUMBER, monitoring, responsibilities)
                         .distinctOn(STRATEGY_VERSION.BRAND_ID)
                         .from(STRATEGY_VERSION)
                         .where(STRATEGY_VERSION.TENANT_ID.eq(tenant.value())
@@ -107,8 +108,17 @@ public class StrategyRepository {
                                 .and(STRATEGY_VERSION.BRAND_ID.eq(DSL.any(
                                         brands.stream().map(BrandId::value).toArray(UUID[]::new)))))
                         .orderBy(STRATEGY_VERSION.BRAND_ID, STRATEGY_VERSION.NUMBER.desc()))
-                .map(row -> new ApprovedMonitoring(new BrandId(row.value1()), row.value2(),
-                        ContentJson.readPart(row.value3(), StrategyContent.MonitoringRequirement.class)));
+                .map(row -> {
+                    List<StrategyContent.TaskResponsibility> team = row.value4() == null ? List.of()
+                            : ContentJson.readList(row.value4(),
+                                    new TypeReference<List<StrategyContent.TaskResponsibility>>() {
+                                    }).stream()
+                                    .filter(task -> task.task() == StrategyContent.Task.MONITORING).toList();
+                    return new ApprovedMonitoring(new BrandId(row.value1()), row.value2(),
+                            ContentJson.readPart(row.value3(), StrategyContent.MonitoringRequirement.class),
+                            team.stream().flatMap(task -> task.responsibleMemberIds().stream()).distinct().toList(),
+                            team.stream().flatMap(task -> task.deputyMemberIds().stream()).distinct().toList());
+                });
     }
 
     /** Stores a new draft numbered after the brand's last version; a second draft breaks a unique index. */
