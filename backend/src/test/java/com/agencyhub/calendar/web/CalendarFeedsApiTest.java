@@ -1,14 +1,13 @@
 package com.agencyhub.calendar.web;
 
-import biweekly.Biweekly;
 import biweekly.ICalVersion;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
-import biweekly.io.ParseWarning;
 import com.agencyhub.api.model.MemberDto;
 import com.github.mangstadt.vinnie.io.VObjectPropertyValues;
 import com.agencyhub.shared.security.Role;
 import com.agencyhub.testsupport.ApiTest;
+import com.agencyhub.testsupport.ParsedFeeds;
 import com.agencyhub.testsupport.TestAgency;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,8 +30,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,7 +75,7 @@ class CalendarFeedsApiTest extends ApiTest {
         assertThat(created.path("content").asString()).isEqualTo("posts");
 
         String text = read(url);
-        ICalendar calendar = parse(text);
+        ICalendar calendar = ParsedFeeds.parse(text);
         assertThat(calendar.getVersion()).isEqualTo(ICalVersion.V2_0);
         assertThat(calendar.validate(ICalVersion.V2_0).isEmpty()).as(calendar.validate(ICalVersion.V2_0).toString())
                 .isTrue();
@@ -87,7 +84,7 @@ class CalendarFeedsApiTest extends ApiTest {
         // biweekly keeps the value of a property it does not know (X-WR-CALNAME, TEXT) as written: unescaped here
         assertThat(VObjectPropertyValues.unescape(calendar.getExperimentalProperty("X-WR-CALNAME").getValue()))
                 .isEqualTo("Alpenmilch, Kalender");
-        Map<String, VEvent> events = byUid(calendar);
+        Map<String, VEvent> events = ParsedFeeds.byUid(calendar);
         assertThat(events).containsOnlyKeys(post + "@agencyhub", cancelled + "@agencyhub");
 
         VEvent event = events.get(post + "@agencyhub");
@@ -119,7 +116,7 @@ class CalendarFeedsApiTest extends ApiTest {
 
         assertThat(text).contains("\r\n ");
         expectWellFormedLines(text);
-        assertThat(byUid(parse(text)).get(post + "@agencyhub").getSummary().getValue()).isEqualTo(title);
+        assertThat(ParsedFeeds.byUid(ParsedFeeds.parse(text)).get(post + "@agencyhub").getSummary().getValue()).isEqualTo(title);
     }
 
     @Test
@@ -130,7 +127,7 @@ class CalendarFeedsApiTest extends ApiTest {
                 Map.of("assigneeId", staff));
         post(staffToken, brand, "Not mine", SOON, Map.of());
 
-        Map<String, VEvent> events = byUid(parse(read(feedUrl(staffToken, Map.of("assigneeId", staff,
+        Map<String, VEvent> events = ParsedFeeds.byUid(ParsedFeeds.parse(read(feedUrl(staffToken, Map.of("assigneeId", staff,
                 "label", "My posts")))));
         assertThat(events).containsOnlyKeys(mine + "@agencyhub", mineElsewhere + "@agencyhub");
         assertThat(events.get(mineElsewhere + "@agencyhub").getSummary().getValue()).isEqualTo("Mine too (Bergkäse)");
@@ -154,7 +151,7 @@ class CalendarFeedsApiTest extends ApiTest {
         post(staffToken, brand, "Still a draft", SOON, Map.of());
 
         URI url = feedUrl(clientToken, Map.of("brandId", brand, "label", "Our calendar"));
-        assertThat(byUid(parse(read(url)))).containsOnlyKeys(approved + "@agencyhub");
+        assertThat(ParsedFeeds.byUid(ParsedFeeds.parse(read(url)))).containsOnlyKeys(approved + "@agencyhub");
 
         createFeed(clientToken, Map.of("brandId", other, "label", "Not ours")).expectStatus().isNotFound();
         createFeed(clientToken, Map.of("assigneeId", staff, "label", "Not ours")).expectStatus().isNotFound();
@@ -258,19 +255,6 @@ class CalendarFeedsApiTest extends ApiTest {
                 throw new AssertionError("a line splits a character: " + Arrays.toString(octets), e);
             }
         }
-    }
-
-    private static ICalendar parse(String text) {
-        List<List<ParseWarning>> warnings = new ArrayList<>();
-        ICalendar calendar = Biweekly.parse(text).warnings(warnings).first();
-        assertThat(calendar).isNotNull();
-        assertThat(warnings.stream().flatMap(List::stream).map(ParseWarning::toString).toList()).isEmpty();
-        return calendar;
-    }
-
-    private static Map<String, VEvent> byUid(ICalendar calendar) {
-        return calendar.getEvents().stream().collect(Collectors.toMap(event -> event.getUid().getValue(),
-                Function.identity()));
     }
 
     /** Reads the feed as a calendar app would: no token, the URL only. */

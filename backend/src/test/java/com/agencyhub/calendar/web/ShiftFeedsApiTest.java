@@ -1,13 +1,12 @@
 package com.agencyhub.calendar.web;
 
-import biweekly.Biweekly;
 import biweekly.ICalVersion;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
-import biweekly.io.ParseWarning;
 import com.agencyhub.shared.security.Role;
 import com.agencyhub.strategy.web.StrategyApiTest;
 import com.agencyhub.testsupport.ApiTest;
+import com.agencyhub.testsupport.ParsedFeeds;
 import com.agencyhub.testsupport.TestAgency;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,12 +22,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,10 +80,10 @@ class ShiftFeedsApiTest extends ApiTest {
         assertThat(created.path("content").asString()).isEqualTo("shifts");
         String feed = created.path("id").asString();
 
-        ICalendar calendar = parse(read(URI.create(created.path("url").asString())));
+        ICalendar calendar = ParsedFeeds.parse(read(URI.create(created.path("url").asString())));
         assertThat(calendar.validate(ICalVersion.V2_0).isEmpty()).as(calendar.validate(ICalVersion.V2_0).toString())
                 .isTrue();
-        Map<String, VEvent> events = byUid(calendar);
+        Map<String, VEvent> events = ParsedFeeds.byUid(calendar);
 
         VEvent jonasOnDuty = event(events, feed, sickDay().minusDays(1));
         expectTimes(jonasOnDuty, sickDay().minusDays(1));
@@ -122,7 +118,8 @@ class ShiftFeedsApiTest extends ApiTest {
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         String feed = created.path("id").asString();
 
-        Map<String, VEvent> events = byUid(parse(read(URI.create(created.path("url").asString()))));
+        Map<String, VEvent> events = ParsedFeeds.byUid(ParsedFeeds.parse(read(URI.create(
+                created.path("url").asString()))));
         VEvent ownTurn = event(events, feed, monday.plusDays(7));
         expectTimes(ownTurn, monday.plusDays(7));
         assertThat(ownTurn.getSummary().getValue()).isEqualTo("Alpenmilch");
@@ -192,19 +189,6 @@ class ShiftFeedsApiTest extends ApiTest {
     private static void expectTimes(VEvent event, LocalDate day) {
         assertThat(event.getDateStart().getValue().toInstant()).isEqualTo(at(day, LocalTime.of(9, 0)));
         assertThat(event.getDateEnd().getValue().toInstant()).isEqualTo(at(day, LocalTime.of(17, 0)));
-    }
-
-    private static ICalendar parse(String text) {
-        List<List<ParseWarning>> warnings = new ArrayList<>();
-        ICalendar calendar = Biweekly.parse(text).warnings(warnings).first();
-        assertThat(calendar).isNotNull();
-        assertThat(warnings.stream().flatMap(List::stream).map(ParseWarning::toString).toList()).isEmpty();
-        return calendar;
-    }
-
-    private static Map<String, VEvent> byUid(ICalendar calendar) {
-        return calendar.getEvents().stream().collect(Collectors.toMap(event -> event.getUid().getValue(),
-                Function.identity()));
     }
 
     /** Reads the feed as a calendar app would: no token, the URL only. */

@@ -115,6 +115,19 @@ class RosterQuestionsApiTest extends ApiTest {
     }
 
     @Test
+    void aMemberWhoLeftIsAwayAndTheDeputyTakesTheirTurn() {
+        http.post().uri("/v1/members/" + jonas + "/deactivation").headers(h -> h.setBearerAuth(agency.adminToken()))
+                .exchange().expectStatus().isOk();
+
+        RosterSegmentDto segment = onDutyAt(berlin(wednesday, "10:00"));
+        assertThat(segment.getOnDuty().getMemberId()).isEqualTo(lea);
+        assertThat(segment.getReason().getValue()).isEqualTo("deputy");
+        assertThat(segment.getScheduled().getMemberId()).isEqualTo(jonas);
+        assertThat(segment.getAbsence().getValue()).isEqualTo("other");
+        assertThat(segment.getDeputyChain()).extracting(RosterPersonDto::getMemberId).containsExactly(mia);
+    }
+
+    @Test
     void aSickMemberIsReplacedByTheFirstAvailableDeputyAndWithEveryoneAwayTheShiftIsEmpty() {
         roster.absence(jonas, AbsenceKind.SICK, AbsenceStatus.APPROVED, berlin(wednesday, "00:00"),
                 berlin(wednesday.plusDays(1), "00:00"));
