@@ -69,10 +69,10 @@ class ModuleBoundariesTest {
                     "guidelines")
             .whereLayer("brands").mayOnlyBeAccessedByLayers("calendar", "businesstime", "roster", "strategy",
                     "guidelines", "members")
-            .whereLayer("tenancy").mayOnlyBeAccessedByLayers("calendar", "businesstime", "strategy", "guidelines",
-                    "members", "brands")
-            .whereLayer("audit").mayOnlyBeAccessedByLayers("calendar", "businesstime", "strategy", "guidelines",
-                    "members", "brands", "tenancy")
+            .whereLayer("tenancy").mayOnlyBeAccessedByLayers("calendar", "businesstime", "roster", "strategy",
+                    "guidelines", "members", "brands")
+            .whereLayer("audit").mayOnlyBeAccessedByLayers("calendar", "businesstime", "roster", "strategy",
+                    "guidelines", "members", "brands", "tenancy")
             .whereLayer("shared").mayOnlyBeAccessedByLayers("calendar", "businesstime", "roster", "strategy", "guidelines",
                     "members", "brands", "tenancy", "audit");
 
