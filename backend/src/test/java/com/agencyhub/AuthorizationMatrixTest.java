@@ -139,7 +139,8 @@ class AuthorizationMatrixTest extends ApiTest {
         // the roster is the agency's own planning: staff read it, admins and managers plan it
         staff(ALL_STAFF, ClientAccess.NONE, "listRosterRotations", "getRosterRotation", "listRosterOverrides",
                 "getRosterOverride", "listAbsences", "getAbsence", "createAbsence", "getOnDuty", "getRosterTimeline",
-                "getBrandRosterCoverage", "listRosterCoverage", "listRosterShifts", "getRosterLoad");
+                "getBrandRosterCoverage", "listRosterCoverage", "listRosterShifts", "getRosterLoad",
+                "listRosterChanges");
         staff(ADMIN_MANAGER, ClientAccess.NONE, "replaceRosterRotation", "deleteRosterRotation", "decideAbsence");
         RULES.put("createRosterRotation", new Rule(ADMIN_MANAGER, ClientAccess.NONE, Set.of(), false, false, Set.of(),
                 true, false));
