@@ -10,11 +10,14 @@ import com.agencyhub.shared.UserId;
 import com.agencyhub.shared.db.Transactions;
 import com.agencyhub.shared.security.Actor;
 import com.agencyhub.shared.web.ApiProblem;
+import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Members' absences. Members enter their own, admins and managers anyone's; a vacation waits for an admin's or
@@ -28,12 +31,15 @@ public class Absences {
     private final RosterReferences references;
     private final Transactions transactions;
     private final AuditLog audit;
+    private final RosterChangeLog changes;
 
-    Absences(AbsenceRepository repository, RosterReferences references, Transactions transactions, AuditLog audit) {
+    Absences(AbsenceRepository repository, RosterReferences references, Transactions transactions, AuditLog audit,
+             RosterChangeLog changes) {
         this.repository = repository;
         this.references = references;
         this.transactions = transactions;
         this.audit = audit;
+        this.changes = changes;
     }
 
     public Mono<Page<StoredAbsence>> list(Actor actor, Instant from, Instant to, UserId member, AbsenceStatus status,
@@ -60,12 +66,15 @@ public class Absences {
             throw ApiProblem.forbidden("Social-media managers may enter their own absences only.");
         }
         AbsenceStatus status = kind == AbsenceKind.VACATION ? AbsenceStatus.PENDING : AbsenceStatus.APPROVED;
+        AbsenceId id = new AbsenceId(UUID.randomUUID());
         return references.requireStaff(tenant, Map.of("memberId", absent))
-                .then(transactions.inTenant(tenant, sql -> repository.insert(sql, tenant, absent, kind, from, to,
-                                status, note, actor.userId())
-                        .flatMap(created -> audit.record(sql, tenant, AuditActor.of(actor), new AuditEntry(
-                                        "absence.created", "absence", created.id().value(), null, created.snapshot()))
-                                .thenReturn(created))));
+                .then(transactions.inTenant(tenant, sql -> changingDuty(sql, actor, status == AbsenceStatus.APPROVED,
+                        id, absent, from, to, () -> repository.insert(sql, tenant, id, absent, kind, from, to, status,
+                                        note, actor.userId())
+                                .flatMap(created -> audit.record(sql, tenant, AuditActor.of(actor), new AuditEntry(
+                                                "absence.created", "absence", created.id().value(), null,
+                                                created.snapshot()))
+                                        .thenReturn(created)))));
     }
 
     /** Approves or rejects a pending vacation; nobody decides their own. */
@@ -85,12 +94,14 @@ public class Absences {
                         return Mono.error(ApiProblem.conflict("Only a pending vacation can be decided; this absence "
                                 + "is " + before.status().value() + "."));
                     }
-                    return repository.decide(sql, tenant, id, decision, actor.userId(), note)
-                            .switchIfEmpty(Mono.error(() -> ApiProblem.conflict("The vacation was decided meanwhile.")))
-                            .flatMap(after -> audit.record(sql, tenant, AuditActor.of(actor), new AuditEntry(
-                                            "absence." + decision.value(), "absence", id.value(), before.snapshot(),
-                                            after.snapshot()))
-                                    .thenReturn(after));
+                    return changingDuty(sql, actor, approve, id, before.member(), before.from(), before.to(), () ->
+                            repository.decide(sql, tenant, id, decision, actor.userId(), note)
+                                    .switchIfEmpty(Mono.error(() -> ApiProblem.conflict(
+                                            "The vacation was decided meanwhile.")))
+                                    .flatMap(after -> audit.record(sql, tenant, AuditActor.of(actor), new AuditEntry(
+                                                    "absence." + decision.value(), "absence", id.value(),
+                                                    before.snapshot(), after.snapshot()))
+                                            .thenReturn(after)));
                 }));
     }
 
@@ -107,10 +118,22 @@ public class Absences {
                     if (before.status() == AbsenceStatus.CANCELLED) {
                         return Mono.empty();
                     }
-                    return repository.cancel(sql, tenant, id)
-                            .flatMap(after -> audit.record(sql, tenant, AuditActor.of(actor), new AuditEntry(
-                                    "absence.cancelled", "absence", id.value(), before.snapshot(), after.snapshot())));
+                    return changingDuty(sql, actor, before.status() == AbsenceStatus.APPROVED, id, before.member(),
+                            before.from(), before.to(), () -> repository.cancel(sql, tenant, id)
+                                    .flatMap(after -> audit.record(sql, tenant, AuditActor.of(actor), new AuditEntry(
+                                            "absence.cancelled", "absence", id.value(), before.snapshot(),
+                                            after.snapshot()))));
                 }));
+    }
+
+    /**
+     * Runs the write, recording the duty it changes if it does: only an approved absence takes its member off duty, so
+     * entering a vacation, rejecting one or cancelling one never approved changes nobody's duty.
+     */
+    private <T> Mono<T> changingDuty(DSLContext sql, Actor actor, boolean changesDuty, AbsenceId id, UserId absent,
+                                     Instant from, Instant to, Supplier<Mono<T>> write) {
+        return changesDuty ? changes.recordingAbsence(sql, actor, absent, new Interval(from, to),
+                RosterChange.Cause.of(id), write) : write.get();
     }
 
     private static StoredAbsence asSeenBy(Actor actor, StoredAbsence absence) {

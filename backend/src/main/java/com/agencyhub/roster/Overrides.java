@@ -13,9 +13,11 @@ import com.agencyhub.shared.security.Actor;
 import com.agencyhub.shared.web.ApiProblem;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,12 +35,15 @@ public class Overrides {
     private final RosterReferences references;
     private final Transactions transactions;
     private final AuditLog audit;
+    private final RosterChangeLog changes;
 
-    Overrides(OverrideRepository repository, RosterReferences references, Transactions transactions, AuditLog audit) {
+    Overrides(OverrideRepository repository, RosterReferences references, Transactions transactions, AuditLog audit,
+              RosterChangeLog changes) {
         this.repository = repository;
         this.references = references;
         this.transactions = transactions;
         this.audit = audit;
+        this.changes = changes;
     }
 
     /** A member's stretch in a swap. */
@@ -60,6 +65,7 @@ public class Overrides {
 
     public Mono<StoredOverride> create(Actor actor, Shift shift, Set<BrandId> brands, String note) {
         TenantId tenant = actor.requireTenant();
+        OverrideId id = new OverrideId(UUID.randomUUID());
         ShiftOverride override = new ShiftOverride(shift.member(), shift.from(), shift.to(), brands, Instant.now());
         return references.requireBrands(tenant, brands)
                 .then(Mono.fromRunnable(() -> {
@@ -68,7 +74,9 @@ public class Overrides {
                     }
                 }))
                 .then(checked(tenant, brands, Map.of("memberId", shift.member())))
-                .then(transactions.inTenant(tenant, sql -> store(sql, actor, override, null, note)));
+                .then(transactions.inTenant(tenant, sql -> changes.recording(sql, actor, brands,
+                        new Interval(shift.from(), shift.to()), RosterChange.Cause.of(id),
+                        () -> store(sql, actor, id, override, null, note))));
     }
 
     /** The second member covers the first's shift and the first the second's; both overrides or neither. */
@@ -92,9 +100,12 @@ public class Overrides {
                 }))
                 .then(checked(tenant, brands, Map.of("first.memberId", first.member(), "second.memberId",
                         second.member())))
-                .then(transactions.inTenant(tenant, sql -> store(sql, actor, secondCoversFirst, swap, note)
-                        .flatMap(one -> store(sql, actor, firstCoversSecond, swap, note)
-                                .map(other -> List.of(one, other)))));
+                .then(transactions.inTenant(tenant, sql -> changes.recording(sql, actor, brands,
+                        span(List.of(secondCoversFirst, firstCoversSecond)), RosterChange.Cause.swap(swap),
+                        () -> store(sql, actor, new OverrideId(UUID.randomUUID()), secondCoversFirst, swap, note)
+                                .flatMap(one -> store(sql, actor, new OverrideId(UUID.randomUUID()),
+                                        firstCoversSecond, swap, note)
+                                        .map(other -> List.of(one, other))))));
     }
 
     /** Deletes the override, and the other half of a swap with it. */
@@ -110,12 +121,35 @@ public class Overrides {
                     // read to the end before deleting: one connection runs one statement at a time
                     return repository.withPartner(sql, tenant, found).collectList();
                 })
-                .flatMapIterable(doomed -> doomed)
-                .concatMap(doomed -> repository.delete(sql, tenant, doomed.id())
-                        .then(audit.record(sql, tenant, AuditActor.of(actor), new AuditEntry(
-                                "roster-override.deleted", "roster-override", doomed.id().value(), doomed.snapshot(),
-                                null))))
-                .then());
+                .flatMap(doomed -> changes.recording(sql, actor, brandsOf(doomed),
+                        span(doomed.stream().map(StoredOverride::override).toList()), causeOf(doomed.get(0)),
+                        () -> Flux.fromIterable(doomed)
+                                .concatMap(override -> repository.delete(sql, tenant, override.id())
+                                        .then(audit.record(sql, tenant, AuditActor.of(actor), new AuditEntry(
+                                                "roster-override.deleted", "roster-override",
+                                                override.id().value(), override.snapshot(), null))))
+                                .then())));
+    }
+
+    private static RosterChange.Cause causeOf(StoredOverride override) {
+        return override.swapId() == null ? RosterChange.Cause.of(override.id())
+                : RosterChange.Cause.swap(override.swapId());
+    }
+
+    private static Set<BrandId> brandsOf(List<StoredOverride> overrides) {
+        Set<BrandId> brands = new HashSet<>();
+        overrides.forEach(override -> brands.addAll(override.override().brands()));
+        return brands;
+    }
+
+    /**
+     * What the overrides may change: from the earliest start to the latest end (between the halves of a swap nothing
+     * changes, which costs only resolving it).
+     */
+    private static Interval span(List<ShiftOverride> overrides) {
+        Instant from = overrides.stream().map(ShiftOverride::from).min(Instant::compareTo).orElseThrow();
+        Instant to = overrides.stream().map(ShiftOverride::to).max(Instant::compareTo).orElseThrow();
+        return new Interval(from, to);
     }
 
     private static boolean concerns(StoredOverride override, UserId member) {
@@ -129,9 +163,10 @@ public class Overrides {
                 .then(references.requireWatchers(tenant, brands, List.copyOf(members.values())));
     }
 
-    private Mono<StoredOverride> store(DSLContext sql, Actor actor, ShiftOverride override, UUID swap, String note) {
+    private Mono<StoredOverride> store(DSLContext sql, Actor actor, OverrideId id, ShiftOverride override, UUID swap,
+                                       String note) {
         TenantId tenant = actor.requireTenant();
-        return repository.insert(sql, tenant, override, swap, note, actor.userId())
+        return repository.insert(sql, tenant, id, override, swap, note, actor.userId())
                 .flatMap(created -> audit.record(sql, tenant, AuditActor.of(actor), new AuditEntry(
                                 "roster-override.created", "roster-override", created.id().value(), null,
                                 created.snapshot()))

@@ -18,6 +18,7 @@ import reactor.core.publisher.Mono;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -30,12 +31,15 @@ public class Rotations {
     private final RosterReferences references;
     private final Transactions transactions;
     private final AuditLog audit;
+    private final RosterChangeLog changes;
 
-    Rotations(RotationRepository repository, RosterReferences references, Transactions transactions, AuditLog audit) {
+    Rotations(RotationRepository repository, RosterReferences references, Transactions transactions, AuditLog audit,
+              RosterChangeLog changes) {
         this.repository = repository;
         this.references = references;
         this.transactions = transactions;
         this.audit = audit;
+        this.changes = changes;
     }
 
     /** What a request defines; the rotation's id is given when it is stored. */
@@ -62,13 +66,15 @@ public class Rotations {
     public Mono<StoredRotation> create(Actor actor, Definition definition) {
         TenantId tenant = actor.requireTenant();
         requirePlanner(actor);
-        Rotation rotation = definition.rotation(new RotationId(UUID.randomUUID()));
-        return checked(tenant, definition).then(transactions.inTenant(tenant, sql ->
-                repository.insert(sql, tenant, definition.name(), rotation)
-                        .flatMap(created -> audit.record(sql, tenant, AuditActor.of(actor), new AuditEntry(
-                                        "roster-rotation.created", "roster-rotation", created.id().value(), null,
-                                        created.snapshot()))
-                                .thenReturn(created))));
+        RotationId id = new RotationId(UUID.randomUUID());
+        Rotation rotation = definition.rotation(id);
+        return checked(tenant, definition).then(transactions.inTenant(tenant, sql -> changes.recording(sql, actor,
+                definition.brands(), RosterChangeLog.ANY_TIME, RosterChange.Cause.of(id), () ->
+                        repository.insert(sql, tenant, definition.name(), rotation)
+                                .flatMap(created -> audit.record(sql, tenant, AuditActor.of(actor), new AuditEntry(
+                                                "roster-rotation.created", "roster-rotation", created.id().value(),
+                                                null, created.snapshot()))
+                                        .thenReturn(created)))));
     }
 
     /** Replaces the rotation if it still has {@code expectedVersion} (412 otherwise). */
@@ -77,13 +83,14 @@ public class Rotations {
         requirePlanner(actor);
         return checked(tenant, definition).then(transactions.inTenant(tenant, sql -> repository.find(sql, tenant, id)
                 .switchIfEmpty(Mono.error(Rotations::notFound))
-                .flatMap(before -> repository.replace(sql, tenant, id, expectedVersion, definition.name(),
-                                definition.rotation(id))
-                        .switchIfEmpty(Mono.error(ApiProblem::preconditionFailed))
-                        .flatMap(after -> audit.record(sql, tenant, AuditActor.of(actor), new AuditEntry(
-                                        "roster-rotation.replaced", "roster-rotation", id.value(), before.snapshot(),
-                                        after.snapshot()))
-                                .thenReturn(after)))));
+                .flatMap(before -> changes.recording(sql, actor, bothBrands(before, definition),
+                        RosterChangeLog.ANY_TIME, RosterChange.Cause.of(id), () -> repository.replace(sql, tenant, id,
+                                        expectedVersion, definition.name(), definition.rotation(id))
+                                .switchIfEmpty(Mono.error(ApiProblem::preconditionFailed))
+                                .flatMap(after -> audit.record(sql, tenant, AuditActor.of(actor), new AuditEntry(
+                                                "roster-rotation.replaced", "roster-rotation", id.value(),
+                                                before.snapshot(), after.snapshot()))
+                                        .thenReturn(after))))));
     }
 
     public Mono<Void> delete(Actor actor, RotationId id, int expectedVersion) {
@@ -91,10 +98,20 @@ public class Rotations {
         requirePlanner(actor);
         return transactions.inTenant(tenant, sql -> repository.find(sql, tenant, id)
                 .switchIfEmpty(Mono.error(Rotations::notFound))
-                .flatMap(before -> repository.delete(sql, tenant, id, expectedVersion)
-                        .flatMap(deleted -> deleted ? audit.record(sql, tenant, AuditActor.of(actor), new AuditEntry(
-                                "roster-rotation.deleted", "roster-rotation", id.value(), before.snapshot(), null))
-                                : Mono.error(ApiProblem.preconditionFailed()))));
+                .flatMap(before -> changes.recording(sql, actor, before.rotation().brands(),
+                        RosterChangeLog.ANY_TIME, RosterChange.Cause.of(id), () ->
+                                repository.delete(sql, tenant, id, expectedVersion)
+                                        .flatMap(deleted -> deleted ? audit.record(sql, tenant, AuditActor.of(actor),
+                                                new AuditEntry("roster-rotation.deleted", "roster-rotation",
+                                                        id.value(), before.snapshot(), null))
+                                                : Mono.error(ApiProblem.preconditionFailed())))));
+    }
+
+    /** A replaced rotation changes duty on the brands it covered and on those it covers now. */
+    private static Set<BrandId> bothBrands(StoredRotation before, Definition definition) {
+        Set<BrandId> brands = new HashSet<>(before.rotation().brands());
+        brands.addAll(definition.brands());
+        return brands;
     }
 
     private Mono<Void> checked(TenantId tenant, Definition definition) {

@@ -20,7 +20,6 @@ import reactor.core.publisher.Mono;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import static com.agencyhub.jooq.Tables.ROSTER_ABSENCE;
 
@@ -29,11 +28,11 @@ public class AbsenceRepository {
 
     private static final String CURSOR = "absences";
 
-    public Mono<StoredAbsence> insert(DSLContext sql, TenantId tenant, UserId member, AbsenceKind kind, Instant from,
-                                      Instant to, AbsenceStatus status, String note, UserId enteredBy) {
+    public Mono<StoredAbsence> insert(DSLContext sql, TenantId tenant, AbsenceId id, UserId member, AbsenceKind kind,
+                                      Instant from, Instant to, AbsenceStatus status, String note, UserId enteredBy) {
         return Mono.from(sql.insertInto(ROSTER_ABSENCE)
                         .set(ROSTER_ABSENCE.TENANT_ID, tenant.value())
-                        .set(ROSTER_ABSENCE.ID, UUID.randomUUID())
+                        .set(ROSTER_ABSENCE.ID, id.value())
                         .set(ROSTER_ABSENCE.MEMBER_ID, member.value())
                         .set(ROSTER_ABSENCE.KIND, Slugs.of(kind))
                         .set(ROSTER_ABSENCE.STARTS_AT, from)

@@ -43,9 +43,9 @@ public class OverrideRepository {
     private static final List<SelectFieldOrAsterisk> COLUMNS = List.of(ROSTER_OVERRIDE.asterisk(), BRANDS);
 
     /** Stores the override; {@code swapId} non-null for one half of a swap (whose override names the other member). */
-    public Mono<StoredOverride> insert(DSLContext sql, TenantId tenant, ShiftOverride override, UUID swapId,
-                                       String note, UserId createdBy) {
-        UUID id = UUID.randomUUID();
+    public Mono<StoredOverride> insert(DSLContext sql, TenantId tenant, OverrideId overrideId, ShiftOverride override,
+                                       UUID swapId, String note, UserId createdBy) {
+        UUID id = overrideId.value();
         var brands = sql.insertInto(ROSTER_OVERRIDE_BRAND, ROSTER_OVERRIDE_BRAND.TENANT_ID,
                 ROSTER_OVERRIDE_BRAND.OVERRIDE_ID, ROSTER_OVERRIDE_BRAND.BRAND_ID);
         for (BrandId brand : override.brands()) {

@@ -5,6 +5,7 @@ import com.agencyhub.api.model.AgencyRosterCoverageDto;
 import com.agencyhub.api.model.BrandRosterCoverageDto;
 import com.agencyhub.api.model.CoverageProblemDto;
 import com.agencyhub.api.model.OnDutyDto;
+import com.agencyhub.api.model.RosterChangeDto;
 import com.agencyhub.api.model.RosterDutyReasonDto;
 import com.agencyhub.api.model.RosterPersonDto;
 import com.agencyhub.api.model.RosterSegmentDto;
@@ -19,6 +20,7 @@ import com.agencyhub.roster.BrandTimeline;
 import com.agencyhub.roster.Coverage;
 import com.agencyhub.roster.MemberShifts;
 import com.agencyhub.roster.OnDuty;
+import com.agencyhub.roster.RosterChange;
 import com.agencyhub.roster.Segment;
 import com.agencyhub.roster.Shift;
 import com.agencyhub.shared.Slugs;
@@ -35,6 +37,14 @@ import java.util.UUID;
 final class RosterAnswerDtos {
 
     private RosterAnswerDtos() {
+    }
+
+    static RosterChangeDto change(RosterChange change) {
+        return new RosterChangeDto(change.id(), change.change().member().value(), change.change().brand().value(),
+                RosterChangeDto.KindEnum.fromValue(Slugs.of(change.change().kind())),
+                RosterDtos.utc(change.change().stretch().from()), RosterDtos.utc(change.change().stretch().to()),
+                RosterChangeDto.CauseEnum.fromValue(Slugs.of(change.cause().kind())), change.cause().id(),
+                change.changedBy().value(), RosterDtos.utc(change.createdAt()));
     }
 
     static OnDutyDto onDuty(OnDuty onDuty) {

@@ -4,9 +4,11 @@ import com.agencyhub.api.OnDutyAndCoverageApi;
 import com.agencyhub.api.model.AgencyRosterCoverageDto;
 import com.agencyhub.api.model.BrandRosterCoverageDto;
 import com.agencyhub.api.model.OnDutyDto;
+import com.agencyhub.api.model.RosterChangePageDto;
 import com.agencyhub.api.model.RosterLoadDto;
 import com.agencyhub.api.model.RosterShiftListDto;
 import com.agencyhub.api.model.RosterTimelineDto;
+import com.agencyhub.roster.RosterChanges;
 import com.agencyhub.roster.RosterLoads;
 import com.agencyhub.roster.RosterQuestions;
 import com.agencyhub.shared.calendar.IsoWeek;
@@ -40,11 +42,13 @@ class RosterQuestionsController implements OnDutyAndCoverageApi {
 
     private final RosterQuestions questions;
     private final RosterLoads loads;
+    private final RosterChanges changes;
     private final Agencies agencies;
 
-    RosterQuestionsController(RosterQuestions questions, RosterLoads loads, Agencies agencies) {
+    RosterQuestionsController(RosterQuestions questions, RosterLoads loads, RosterChanges changes, Agencies agencies) {
         this.questions = questions;
         this.loads = loads;
+        this.changes = changes;
         this.agencies = agencies;
     }
 
@@ -99,6 +103,16 @@ class RosterQuestionsController implements OnDutyAndCoverageApi {
                         : agencies.own(actor.requireTenant()).map(agency -> IsoWeek.of(LocalDate.now(agency.defaultZone()))))
                 .flatMap(first -> loads.report(actor, first, weeks)))
                 .map(report -> ResponseEntity.ok(RosterLoadDtos.report(report)));
+    }
+
+    @Override
+    public Mono<ResponseEntity<RosterChangePageDto>> listRosterChanges(UUID memberId, Integer limit, String cursor,
+                                                                      ServerWebExchange exchange) {
+        int pageSize = Inputs.limit(limit);
+        return CurrentActor.get()
+                .flatMap(actor -> changes.list(actor, memberId == null ? null : new UserId(memberId), pageSize, cursor))
+                .map(page -> ResponseEntity.ok(new RosterChangePageDto(page.map(RosterAnswerDtos::change).items(),
+                        page.nextCursor())));
     }
 
     private static IsoWeek parseWeek(String text) {

@@ -1,7 +1,9 @@
 package com.agencyhub.roster.web;
 
+import com.agencyhub.roster.AbsenceId;
 import com.agencyhub.roster.AbsenceKind;
 import com.agencyhub.roster.AbsenceStatus;
+import com.agencyhub.roster.OverrideId;
 import com.agencyhub.roster.Rotation;
 import com.agencyhub.roster.ShiftOverride;
 import com.agencyhub.roster.internal.AbsenceRepository;
@@ -60,13 +62,14 @@ final class RosterFixture {
 
     void override(UUID member, Instant from, Instant to, UUID... brands) {
         ShiftOverride override = new ShiftOverride(new UserId(member), from, to, brands(brands), Instant.now());
-        transactions.inTenant(agency.tenant(), sql -> overrides.insert(sql, agency.tenant(), override, null, null,
-                agency.admin())).block();
+        transactions.inTenant(agency.tenant(), sql -> overrides.insert(sql, agency.tenant(),
+                new OverrideId(UUID.randomUUID()), override, null, null, agency.admin())).block();
     }
 
     void absence(UUID member, AbsenceKind kind, AbsenceStatus status, Instant from, Instant to) {
-        transactions.inTenant(agency.tenant(), sql -> absences.insert(sql, agency.tenant(), new UserId(member), kind,
-                from, to, status, null, agency.admin())).block();
+        transactions.inTenant(agency.tenant(), sql -> absences.insert(sql, agency.tenant(),
+                new AbsenceId(UUID.randomUUID()), new UserId(member), kind, from, to, status, null, agency.admin()))
+                .block();
     }
 
     static Instant berlin(LocalDate date, String time) {
