@@ -72,6 +72,21 @@ final class BenchData implements AutoCloseable {
                 from generate_series(1, ?) n""", tenant(), count);
     }
 
+    /** Every brand of the agency active. */
+    void activateBrands() throws SQLException {
+        update("update brand set status = 'active' where tenant_id = ?", tenant());
+    }
+
+    /** Gives every other brand of the agency a copy of {@code brand}'s approved strategy, as its version 1. */
+    void copyApprovedStrategy(UUID brand) throws SQLException {
+        update("""
+                insert into strategy_version (tenant_id, brand_id, number, status, content, approved_at, approved_by)
+                select b.tenant_id, b.id, 1, 'approved', s.content, s.approved_at, s.approved_by
+                from brand b join strategy_version s on s.tenant_id = b.tenant_id
+                where b.tenant_id = ? and b.id <> s.brand_id and s.brand_id = ? and s.status = 'approved'""",
+                tenant(), brand);
+    }
+
     /** The generated brands' ids, by name. */
     List<UUID> brandIds() throws SQLException {
         return query("select id from brand where tenant_id = ? and name like 'Brand %' order by name", tenant());

@@ -155,12 +155,7 @@ class CalendarLatencyBenchmark extends ApiTest {
                 List.of(StrategyApiTest.window("MONDAY", "09:00", "17:00"))), "/draft/approval");
         UUID tenant = agency.tenant().value();
         try (BenchData data = BenchData.in(agency)) {
-            data.update("""
-                    insert into strategy_version (tenant_id, brand_id, number, status, content, approved_at, approved_by)
-                    select b.tenant_id, b.id, 1, 'approved', s.content, s.approved_at, s.approved_by
-                    from brand b join strategy_version s on s.tenant_id = b.tenant_id
-                    where b.tenant_id = ? and b.id <> s.brand_id and s.brand_id = ? and s.status = 'approved'""",
-                    tenant, first);
+            data.copyApprovedStrategy(first);
             data.update("set local statement_timeout = '2min'"); // the roles' 30 s is for requests
             data.update(POSTS, tenant, tenant, tenant, agency.admin().value());
             data.commit();

@@ -8,7 +8,7 @@ final class Latency {
     private Latency() {
     }
 
-    /** Runs {@code request} {@code warmUp} times untimed, then {@code samples} times timed: p50 and p95 in ms. */
+    /** Runs {@code request} {@code warmUp} times untimed, then {@code samples} times timed: p50, p95 and p99 in ms. */
     static double[] percentiles(int warmUp, int samples, Runnable request) {
         for (int i = 0; i < warmUp; i++) {
             request.run();
@@ -20,6 +20,7 @@ final class Latency {
             nanos[i] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);
-        return new double[]{nanos[samples / 2] / 1e6, nanos[(int) (samples * 0.95)] / 1e6};
+        return new double[]{nanos[samples / 2] / 1e6, nanos[(int) (samples * 0.95)] / 1e6,
+                nanos[(int) (samples * 0.99)] / 1e6};
     }
 }
