@@ -112,9 +112,8 @@ public class Members {
 
     /** The e-mail addresses of the agency's members among {@code ids}, whatever their status. */
     public Mono<Map<UserId, String>> emails(TenantId tenant, Collection<UserId> ids) {
-        return transactions.inTenant(tenant, sql -> Flux.fromIterable(Set.copyOf(ids))
-                .concatMap(id -> repository.find(sql, tenant, id))
-                .collectMap(Member::id, Member::email));
+        return contacts(tenant, ids).map(contacts -> contacts.values().stream()
+                .collect(Collectors.toMap(MemberContact::id, MemberContact::email)));
     }
 
     /** Name and e-mail address of the agency's members among {@code ids}, whatever their status; one query. */

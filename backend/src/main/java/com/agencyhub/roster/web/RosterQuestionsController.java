@@ -126,11 +126,7 @@ class RosterQuestionsController implements OnDutyAndCoverageApi {
         static Range of(OffsetDateTime from, OffsetDateTime to, Duration byDefault) {
             Instant start = from == null ? now() : Inputs.plausible("from", from);
             Instant end = to == null ? start.plus(byDefault) : Inputs.plausible("to", to);
-            Inputs.range(start, end);
-            if (Duration.between(start, end).compareTo(LONGEST_RANGE) > 0) {
-                throw ApiProblem.invalidField("to", "must be at most " + LONGEST_RANGE.toDays() + " days after from",
-                        "range");
-            }
+            RosterRequests.stretch("to", start, end, LONGEST_RANGE);
             return new Range(start, end);
         }
 

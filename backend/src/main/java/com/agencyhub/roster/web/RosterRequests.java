@@ -21,8 +21,10 @@ final class RosterRequests {
 
     /** A half-open stretch {@code [from, to)} no longer than {@code longest}; 400 naming {@code toField} otherwise. */
     static Interval stretch(String toField, OffsetDateTime from, OffsetDateTime to, Duration longest) {
-        Instant start = from.toInstant();
-        Instant end = to.toInstant();
+        return stretch(toField, from.toInstant(), to.toInstant(), longest);
+    }
+
+    static Interval stretch(String toField, Instant start, Instant end, Duration longest) {
         if (!end.isAfter(start)) {
             throw ApiProblem.invalidField(toField, "must be after from", "range");
         }
