@@ -111,36 +111,46 @@ public class RosterInputs {
      */
     private Mono<Loaded> load(DSLContext sql, TenantId tenant, Set<BrandId> brands, Instant from, Instant to) {
         if (brands.isEmpty()) {
-            return Mono.just(new Loaded(List.of(), List.of(), List.of(), Map.of(), Set.of()));
+            return Mono.just(new Loaded(List.of(), List.of(), Map.of(), Set.of()));
         }
         Mono<List<Rotation>> rotationList = rotations.covering(sql, tenant, null)
                 .map(StoredRotation::rotation).collectList();
         Mono<List<ShiftOverride>> overrideList = overrides.between(sql, tenant, from, to, brands)
                 .map(StoredOverride::override).collectList();
-        Mono<List<Absence>> absenceList = absences.approvedBetween(sql, tenant, from, to)
-                .map(StoredAbsence::absence).collectList();
         Mono<Map<BrandId, List<BrandAssignment>>> brandTeams = teams.teams(tenant, brands);
-        return rotationList.flatMap(r -> overrideList.flatMap(o -> absenceList.flatMap(a -> brandTeams.flatMap(t -> {
+        return rotationList.flatMap(r -> overrideList.flatMap(o -> brandTeams.flatMap(t -> {
             Set<UserId> named = new HashSet<>();
             r.forEach(rotation -> named.addAll(rotation.members()));
             o.forEach(override -> named.add(override.member()));
             t.values().forEach(team -> team.forEach(assignment -> named.add(assignment.member())));
-            return members.currentStaff(tenant, named).map(current -> new Loaded(r, o, a, t, current));
-        }))));
+            return members.currentStaff(tenant, named).map(current -> new Loaded(r, o, t, current));
+        })));
     }
 
+    /**
+     * The brands' inputs: their monitoring calendars, then the approved absences of only the people who could be on
+     * duty for them (an agency's other absences change none of their answers).
+     */
     private Mono<List<BrandRoster>> assemble(TenantId tenant, List<BrandRef> brands, Loaded roster, Instant from,
                                              Instant to) {
         if (brands.isEmpty()) {
             return Mono.just(List.of());
         }
-        return calendars.monitoringCalendars(tenant, brands).map(calendarsByBrand -> brands.stream()
-                .map(brand -> {
-                    MonitoringCalendar calendar = calendarsByBrand.get(brand.id());
-                    return new BrandRoster(brand, calendar == null ? null : calendar.strategyVersion(), from, to,
-                            roster.inputFor(brand.id(), calendar, requiredWindows(calendar, from, to), from, to));
-                })
-                .toList());
+        return calendars.monitoringCalendars(tenant, brands).flatMap(calendarsByBrand -> {
+            Map<BrandId, Set<UserId>> people = new HashMap<>();
+            brands.forEach(brand -> people.put(brand.id(), roster.peopleOf(brand.id(),
+                    calendarsByBrand.get(brand.id()))));
+            Set<UserId> everyone = new HashSet<>();
+            people.values().forEach(everyone::addAll);
+            return absences.approvedBetween(tenant, from, to, everyone).map(away -> brands.stream()
+                    .map(brand -> {
+                        MonitoringCalendar calendar = calendarsByBrand.get(brand.id());
+                        return new BrandRoster(brand, calendar == null ? null : calendar.strategyVersion(), from, to,
+                                roster.inputFor(brand.id(), calendar, people.get(brand.id()), away,
+                                        requiredWindows(calendar, from, to), from, to));
+                    })
+                    .toList());
+        });
     }
 
     /** The business time of the brand's monitoring calendar; none without an approved strategy. */
@@ -155,34 +165,47 @@ public class RosterInputs {
     }
 
     /**
-     * The stored roster of several brands: every rotation, the overrides and approved absences of the range, the
-     * brands' teams, and who of the people named is still current staff.
+     * The stored roster of several brands: every rotation, the overrides of the range, the brands' teams, and who of
+     * the people named is still current staff.
      */
-    private record Loaded(List<Rotation> rotations, List<ShiftOverride> overrides, List<Absence> absences,
+    private record Loaded(List<Rotation> rotations, List<ShiftOverride> overrides,
                           Map<BrandId, List<BrandAssignment>> teams, Set<UserId> currentStaff) {
 
+        /** Who could be on duty for the brand: its layers' members, those overriding, and its deputies. */
+        Set<UserId> peopleOf(BrandId brand, MonitoringCalendar calendar) {
+            Set<UserId> people = new HashSet<>(deputies(brand, calendar));
+            rotations.stream().filter(rotation -> rotation.brands().contains(brand))
+                    .forEach(rotation -> people.addAll(rotation.members()));
+            overrides.stream().filter(override -> override.brands().contains(brand))
+                    .forEach(override -> people.add(override.member()));
+            return people;
+        }
+
+        /** The strategy's monitoring deputies, then the team's. */
+        private Set<UserId> deputies(BrandId brand, MonitoringCalendar calendar) {
+            Set<UserId> deputies = new LinkedHashSet<>(calendar == null ? List.of() : calendar.deputies());
+            teams.getOrDefault(brand, List.of()).stream()
+                    .filter(assignment -> assignment.responsibility() == Responsibility.DEPUTY)
+                    .forEach(assignment -> deputies.add(assignment.member()));
+            return deputies;
+        }
+
         /**
-         * One brand's part. Deputies: the strategy's monitoring deputies, then the team's. Only the absences of
-         * people who could be on duty for the brand matter; someone named who is no longer current staff (deactivated)
-         * is away for the whole range, so that their turns go to a stand-in.
+         * One brand's part, given the {@code people} who could be on duty for it and the approved absences of the
+         * range. Someone named who is no longer current staff (deactivated) is away for the whole range, so that
+         * their turns go to a stand-in.
          */
-        RosterInput inputFor(BrandId brand, MonitoringCalendar calendar, List<Interval> requiredWindows, Instant from,
-                             Instant to) {
+        RosterInput inputFor(BrandId brand, MonitoringCalendar calendar, Set<UserId> people, List<Absence> absences,
+                             List<Interval> requiredWindows, Instant from, Instant to) {
             List<Rotation> covering = rotations.stream().filter(rotation -> rotation.brands().contains(brand)).toList();
             List<ShiftOverride> overriding = overrides.stream()
                     .filter(override -> override.brands().contains(brand)).toList();
-            List<BrandAssignment> team = teams.getOrDefault(brand, List.of());
-            Set<UserId> deputies = new LinkedHashSet<>(calendar == null ? List.of() : calendar.deputies());
-            team.stream().filter(assignment -> assignment.responsibility() == Responsibility.DEPUTY)
-                    .forEach(assignment -> deputies.add(assignment.member()));
+            Set<UserId> deputies = deputies(brand, calendar);
             Set<UserId> familiar = new HashSet<>(deputies);
-            team.forEach(assignment -> familiar.add(assignment.member()));
+            teams.getOrDefault(brand, List.of()).forEach(assignment -> familiar.add(assignment.member()));
             if (calendar != null) {
                 familiar.addAll(calendar.responsible());
             }
-            Set<UserId> people = new HashSet<>(deputies);
-            covering.forEach(rotation -> people.addAll(rotation.members()));
-            overriding.forEach(override -> people.add(override.member()));
             List<Absence> away = new ArrayList<>(absences.stream()
                     .filter(absence -> people.contains(absence.member())).toList());
             people.stream().filter(person -> !currentStaff.contains(person))

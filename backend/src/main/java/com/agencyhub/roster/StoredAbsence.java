@@ -20,11 +20,6 @@ public record StoredAbsence(AbsenceId id, UserId member, AbsenceKind kind, Insta
         Objects.requireNonNull(status, "status");
     }
 
-    /** What the resolver reads: only an approved absence takes the member off duty. */
-    public Absence absence() {
-        return new Absence(member, kind, from, to, status == AbsenceStatus.APPROVED);
-    }
-
     /** The absence with its note hidden, as members other than the absent one and managers see it. */
     StoredAbsence withoutNotes() {
         return new StoredAbsence(id, member, kind, from, to, status, null, enteredBy, decidedBy, decidedAt, null,
