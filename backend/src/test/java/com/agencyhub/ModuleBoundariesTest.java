@@ -7,6 +7,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -21,8 +22,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ModuleBoundariesTest {
 
     /** The feature modules; {@code shared} is plumbing that all of them use. */
-    private static final List<String> MODULES = List.of("calendar", "businesstime", "roster", "strategy", "guidelines", "members",
-            "brands", "tenancy", "audit");
+    private static final List<String> MODULES = List.of("inbox", "calendar", "businesstime", "roster",
+            "notifications", "strategy", "guidelines", "members", "brands", "tenancy", "audit");
 
     @ArchTest
     static final ArchRule internalsStayInsideTheirModule = CompositeArchRule.of(MODULES.stream()
@@ -50,9 +51,11 @@ class ModuleBoundariesTest {
 
     @ArchTest
     static final ArchRule dependenciesPointDownwards = layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
+            .layer("inbox").definedBy("com.agencyhub.inbox..")
             .layer("calendar").definedBy("com.agencyhub.calendar..")
             .layer("businesstime").definedBy("com.agencyhub.businesstime..")
             .layer("roster").definedBy("com.agencyhub.roster..")
+            .layer("notifications").definedBy("com.agencyhub.notifications..")
             .layer("strategy").definedBy("com.agencyhub.strategy..")
             .layer("guidelines").definedBy("com.agencyhub.guidelines..")
             .layer("members").definedBy("com.agencyhub.members..")
@@ -60,21 +63,23 @@ class ModuleBoundariesTest {
             .layer("tenancy").definedBy("com.agencyhub.tenancy..")
             .layer("audit").definedBy("com.agencyhub.audit..")
             .layer("shared").definedBy("com.agencyhub.shared..")
+            .whereLayer("inbox").mayNotBeAccessedByAnyLayer()
             .whereLayer("calendar").mayNotBeAccessedByAnyLayer()
-            .whereLayer("businesstime").mayOnlyBeAccessedByLayers("roster")
-            .whereLayer("roster").mayOnlyBeAccessedByLayers("calendar")
-            .whereLayer("strategy").mayOnlyBeAccessedByLayers("calendar", "businesstime")
-            .whereLayer("guidelines").mayOnlyBeAccessedByLayers("calendar", "businesstime")
-            .whereLayer("members").mayOnlyBeAccessedByLayers("calendar", "businesstime", "roster", "strategy",
-                    "guidelines")
-            .whereLayer("brands").mayOnlyBeAccessedByLayers("calendar", "businesstime", "roster", "strategy",
-                    "guidelines", "members")
-            .whereLayer("tenancy").mayOnlyBeAccessedByLayers("calendar", "businesstime", "roster", "strategy",
-                    "guidelines", "members", "brands")
-            .whereLayer("audit").mayOnlyBeAccessedByLayers("calendar", "businesstime", "roster", "strategy",
-                    "guidelines", "members", "brands", "tenancy")
-            .whereLayer("shared").mayOnlyBeAccessedByLayers("calendar", "businesstime", "roster", "strategy", "guidelines",
-                    "members", "brands", "tenancy", "audit");
+            .whereLayer("businesstime").mayOnlyBeAccessedByLayers("inbox", "roster")
+            .whereLayer("roster").mayOnlyBeAccessedByLayers("inbox", "calendar")
+            .whereLayer("notifications").mayOnlyBeAccessedByLayers("inbox", "roster")
+            .whereLayer("strategy").mayOnlyBeAccessedByLayers("inbox", "calendar", "businesstime")
+            .whereLayer("guidelines").mayOnlyBeAccessedByLayers("inbox", "calendar", "businesstime")
+            .whereLayer("members").mayOnlyBeAccessedByLayers("inbox", "calendar", "businesstime", "roster",
+                    "notifications", "strategy", "guidelines")
+            .whereLayer("brands").mayOnlyBeAccessedByLayers("inbox", "calendar", "businesstime", "roster",
+                    "notifications", "strategy", "guidelines", "members")
+            .whereLayer("tenancy").mayOnlyBeAccessedByLayers("inbox", "calendar", "businesstime", "roster",
+                    "notifications", "strategy", "guidelines", "members", "brands")
+            .whereLayer("audit").mayOnlyBeAccessedByLayers("inbox", "calendar", "businesstime", "roster",
+                    "notifications", "strategy", "guidelines", "members", "brands", "tenancy")
+            .whereLayer("shared").mayOnlyBeAccessedByLayers("inbox", "calendar", "businesstime", "roster",
+                    "notifications", "strategy", "guidelines", "members", "brands", "tenancy", "audit");
 
     @ArchTest
     static final ArchRule modulesAreFreeOfCycles = slices().matching("com.agencyhub.(*)..").should().beFreeOfCycles();
@@ -110,6 +115,17 @@ class ModuleBoundariesTest {
             tableOwnedBy("Post", "com.agencyhub.calendar.internal.."),
             tableOwnedBy("PostEvent", "com.agencyhub.calendar.internal.."),
             tableOwnedBy("CalendarFeed", "com.agencyhub.calendar.internal..")));
+
+    @ArchTest
+    static final ArchRule rosterTablesBelongToRoster = CompositeArchRule.of(Stream.of("RosterRotation",
+                    "RosterRotationMember", "RosterRotationBrand", "RosterOverride", "RosterOverrideBrand",
+                    "RosterAbsence", "RosterChange")
+            .map(table -> tableOwnedBy(table, "com.agencyhub.roster.internal..")).toList());
+
+    @ArchTest
+    static final ArchRule inboxTablesBelongToInbox = CompositeArchRule.of(Stream.of("Interaction",
+                    "InteractionEvent", "InboxWebhook", "IngestRequest")
+            .map(table -> tableOwnedBy(table, "com.agencyhub.inbox.internal..")).toList());
 
     private static ArchRule tableOwnedBy(String table, String repositoryPackage) {
         return noClasses()
