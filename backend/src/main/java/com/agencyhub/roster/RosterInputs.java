@@ -17,7 +17,6 @@ import com.agencyhub.shared.TenantId;
 import com.agencyhub.shared.UserId;
 import com.agencyhub.shared.calendar.TimeSlice;
 import com.agencyhub.shared.db.Transactions;
-import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -73,9 +72,8 @@ public class RosterInputs {
         if (brands.isEmpty()) {
             return Mono.just(List.of());
         }
-        Set<BrandId> ids = brands.stream().map(BrandRef::id).collect(Collectors.toSet());
-        return transactions.inTenant(tenant, sql -> load(sql, tenant, ids, from, to)
-                .flatMap(roster -> assemble(tenant, brands, roster, from, to)));
+        return transactions.inTenant(tenant, sql -> load(tenant, brands, from, to)
+                .flatMap(roster -> inputs(tenant, brands, roster, from, to)));
     }
 
     /** The rosters of the agency's active brands, by name. */
@@ -96,61 +94,63 @@ public class RosterInputs {
     public Mono<List<BrandRoster>> forMember(TenantId tenant, UserId member, Instant from, Instant to) {
         return transactions.inTenant(tenant, sql -> brands.refs(tenant).flatMap(all -> {
             List<BrandRef> current = all.stream().filter(brand -> brand.status() != BrandStatus.OFFBOARDED).toList();
-            Set<BrandId> ids = current.stream().map(BrandRef::id).collect(Collectors.toSet());
-            return load(sql, tenant, ids, from, to).flatMap(roster -> {
+            if (current.isEmpty()) {
+                return Mono.just(List.of());
+            }
+            return load(tenant, current, from, to).flatMap(roster -> {
                 Set<BrandId> theirs = roster.brandsOf(member);
-                return assemble(tenant, current.stream().filter(brand -> theirs.contains(brand.id())).toList(),
+                return inputs(tenant, current.stream().filter(brand -> theirs.contains(brand.id())).toList(),
                         roster, from, to);
             });
         }));
     }
 
     /**
-     * Everything of the brands' rosters that the database holds; one statement after the other on the transaction.
-     * Every rotation of the agency is read, since a member's load counts all their rotations.
+     * Everything of the brands' rosters that the database holds, one statement after the other on the transaction:
+     * teams and monitoring calendars first, since their deputies' load counts; then the brands' rotations with every
+     * other rotation of the people they may call on, the overrides, who is still current staff, and the approved
+     * absences of only the people who could be on duty for the brands (an agency's other absences change none of
+     * their answers).
      */
-    private Mono<Loaded> load(DSLContext sql, TenantId tenant, Set<BrandId> brands, Instant from, Instant to) {
-        if (brands.isEmpty()) {
-            return Mono.just(new Loaded(List.of(), List.of(), Map.of(), Set.of()));
-        }
-        Mono<List<Rotation>> rotationList = rotations.covering(sql, tenant, null)
-                .map(StoredRotation::rotation).collectList();
-        Mono<List<ShiftOverride>> overrideList = overrides.between(sql, tenant, from, to, brands)
-                .map(StoredOverride::override).collectList();
-        Mono<Map<BrandId, List<BrandAssignment>>> brandTeams = teams.teams(tenant, brands);
-        return rotationList.flatMap(r -> overrideList.flatMap(o -> brandTeams.flatMap(t -> {
-            Set<UserId> named = new HashSet<>();
-            r.forEach(rotation -> named.addAll(rotation.members()));
-            o.forEach(override -> named.add(override.member()));
-            t.values().forEach(team -> team.forEach(assignment -> named.add(assignment.member())));
-            return members.currentStaff(tenant, named).map(current -> new Loaded(r, o, t, current));
-        })));
+    private Mono<Loaded> load(TenantId tenant, List<BrandRef> brands, Instant from, Instant to) {
+        Set<BrandId> ids = brands.stream().map(BrandRef::id).collect(Collectors.toSet());
+        return transactions.inTenant(tenant, sql -> teams.teams(tenant, ids).flatMap(t -> calendars
+                .monitoringCalendars(tenant, brands).flatMap(c -> {
+                    Set<UserId> standIns = new HashSet<>();
+                    t.values().forEach(team -> team.forEach(assignment -> standIns.add(assignment.member())));
+                    c.values().forEach(calendar -> standIns.addAll(calendar.deputies()));
+                    Mono<List<Rotation>> rotationList = rotations.coveringWithLoad(sql, tenant, ids, standIns)
+                            .map(StoredRotation::rotation).collectList();
+                    return rotationList.flatMap(r -> overrides.between(sql, tenant, from, to, ids)
+                            .map(StoredOverride::override).collectList().flatMap(o -> {
+                                Set<UserId> named = new HashSet<>(standIns);
+                                r.forEach(rotation -> named.addAll(rotation.members()));
+                                o.forEach(override -> named.add(override.member()));
+                                return members.currentStaff(tenant, named)
+                                        .map(current -> new Loaded(r, o, t, c, current));
+                            }));
+                })));
     }
 
-    /**
-     * The brands' inputs: their monitoring calendars, then the approved absences of only the people who could be on
-     * duty for them (an agency's other absences change none of their answers).
-     */
-    private Mono<List<BrandRoster>> assemble(TenantId tenant, List<BrandRef> brands, Loaded roster, Instant from,
-                                             Instant to) {
+    /** The inputs of {@code brands} (all of them loaded in {@code roster}). */
+    private Mono<List<BrandRoster>> inputs(TenantId tenant, List<BrandRef> brands, Loaded roster, Instant from,
+                                           Instant to) {
         if (brands.isEmpty()) {
             return Mono.just(List.of());
         }
-        return calendars.monitoringCalendars(tenant, brands).flatMap(calendarsByBrand -> {
-            Map<BrandId, Set<UserId>> people = new HashMap<>();
-            brands.forEach(brand -> people.put(brand.id(), roster.peopleOf(brand.id(),
-                    calendarsByBrand.get(brand.id()))));
-            Set<UserId> everyone = new HashSet<>();
-            people.values().forEach(everyone::addAll);
-            return absences.approvedBetween(tenant, from, to, everyone).map(away -> brands.stream()
-                    .map(brand -> {
-                        MonitoringCalendar calendar = calendarsByBrand.get(brand.id());
-                        return new BrandRoster(brand, calendar == null ? null : calendar.strategyVersion(), from, to,
-                                roster.inputFor(brand.id(), calendar, people.get(brand.id()), away,
-                                        requiredWindows(calendar, from, to), from, to));
-                    })
-                    .toList());
-        });
+        Map<BrandId, Set<UserId>> people = new HashMap<>();
+        brands.forEach(brand -> people.put(brand.id(), roster.peopleOf(brand.id())));
+        Set<UserId> everyone = new HashSet<>();
+        people.values().forEach(everyone::addAll);
+        Map<UserId, Double> weeklyLoad = roster.weeklyLoad();
+        return absences.approvedBetween(tenant, from, to, everyone).map(away -> brands.stream()
+                .map(brand -> {
+                    MonitoringCalendar calendar = roster.calendars().get(brand.id());
+                    return new BrandRoster(brand, calendar == null ? null : calendar.strategyVersion(), from, to,
+                            roster.inputFor(brand.id(), people.get(brand.id()), away, weeklyLoad,
+                                    requiredWindows(calendar, from, to), from, to));
+                })
+                .toList());
     }
 
     /** The business time of the brand's monitoring calendar; none without an approved strategy. */
@@ -165,15 +165,17 @@ public class RosterInputs {
     }
 
     /**
-     * The stored roster of several brands: every rotation, the overrides of the range, the brands' teams, and who of
-     * the people named is still current staff.
+     * The stored roster of several brands: their rotations and every other rotation of the people they may call on,
+     * the overrides of the range, the brands' teams and monitoring calendars, and who of the people named is still
+     * current staff.
      */
     private record Loaded(List<Rotation> rotations, List<ShiftOverride> overrides,
-                          Map<BrandId, List<BrandAssignment>> teams, Set<UserId> currentStaff) {
+                          Map<BrandId, List<BrandAssignment>> teams, Map<BrandId, MonitoringCalendar> calendars,
+                          Set<UserId> currentStaff) {
 
         /** Who could be on duty for the brand: its layers' members, those overriding, and its deputies. */
-        Set<UserId> peopleOf(BrandId brand, MonitoringCalendar calendar) {
-            Set<UserId> people = new HashSet<>(deputies(brand, calendar));
+        Set<UserId> peopleOf(BrandId brand) {
+            Set<UserId> people = new HashSet<>(deputies(brand));
             rotations.stream().filter(rotation -> rotation.brands().contains(brand))
                     .forEach(rotation -> people.addAll(rotation.members()));
             overrides.stream().filter(override -> override.brands().contains(brand))
@@ -182,7 +184,8 @@ public class RosterInputs {
         }
 
         /** The strategy's monitoring deputies, then the team's. */
-        private Set<UserId> deputies(BrandId brand, MonitoringCalendar calendar) {
+        private Set<UserId> deputies(BrandId brand) {
+            MonitoringCalendar calendar = calendars.get(brand);
             Set<UserId> deputies = new LinkedHashSet<>(calendar == null ? List.of() : calendar.deputies());
             teams.getOrDefault(brand, List.of()).stream()
                     .filter(assignment -> assignment.responsibility() == Responsibility.DEPUTY)
@@ -191,18 +194,19 @@ public class RosterInputs {
         }
 
         /**
-         * One brand's part, given the {@code people} who could be on duty for it and the approved absences of the
-         * range. Someone named who is no longer current staff (deactivated) is away for the whole range, so that
-         * their turns go to a stand-in.
+         * One brand's part, given the {@code people} who could be on duty for it, the approved absences of the range
+         * and everyone's weekly load. Someone named who is no longer current staff (deactivated) is away for the
+         * whole range, so that their turns go to a stand-in.
          */
-        RosterInput inputFor(BrandId brand, MonitoringCalendar calendar, Set<UserId> people, List<Absence> absences,
+        RosterInput inputFor(BrandId brand, Set<UserId> people, List<Absence> absences, Map<UserId, Double> load,
                              List<Interval> requiredWindows, Instant from, Instant to) {
             List<Rotation> covering = rotations.stream().filter(rotation -> rotation.brands().contains(brand)).toList();
             List<ShiftOverride> overriding = overrides.stream()
                     .filter(override -> override.brands().contains(brand)).toList();
-            Set<UserId> deputies = deputies(brand, calendar);
+            Set<UserId> deputies = deputies(brand);
             Set<UserId> familiar = new HashSet<>(deputies);
             teams.getOrDefault(brand, List.of()).forEach(assignment -> familiar.add(assignment.member()));
+            MonitoringCalendar calendar = calendars.get(brand);
             if (calendar != null) {
                 familiar.addAll(calendar.responsible());
             }
@@ -211,11 +215,11 @@ public class RosterInputs {
             people.stream().filter(person -> !currentStaff.contains(person))
                     .forEach(gone -> away.add(new Absence(gone, AbsenceKind.OTHER, from, to, true)));
             return new RosterInput(brand, covering, overriding, away, List.copyOf(deputies), requiredWindows, familiar,
-                    weeklyLoad());
+                    load);
         }
 
         /** Hours of duty per week each member's rotations give them on average: a layer's weekly hours shared out. */
-        private Map<UserId, Double> weeklyLoad() {
+        Map<UserId, Double> weeklyLoad() {
             Map<UserId, Double> load = new HashMap<>();
             for (Rotation rotation : rotations) {
                 double hours = rotation.restriction().isEmpty() ? 7 * 24

@@ -23,6 +23,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -125,6 +126,29 @@ public class RotationRepository {
             condition = condition.and(covers(tenant, brands));
         }
         return Flux.from(sql.select(COLUMNS).from(ROSTER_ROTATION).where(condition)
+                        .orderBy(ROSTER_ROTATION.CREATED_AT, ROSTER_ROTATION.ID))
+                .map(RotationRepository::rotation);
+    }
+
+    /**
+     * The rotations covering any of {@code brands}, and every other rotation in which one of their members or one of
+     * {@code alsoOf} takes turns (a member's load counts all their rotations), oldest first as in {@link #covering}.
+     */
+    public Flux<StoredRotation> coveringWithLoad(DSLContext sql, TenantId tenant, Set<BrandId> brands,
+                                                 Collection<UserId> alsoOf) {
+        var coveringMembers = DSL.select(ROSTER_ROTATION_MEMBER.MEMBER_ID).from(ROSTER_ROTATION_MEMBER)
+                .join(ROSTER_ROTATION_BRAND).on(ROSTER_ROTATION_BRAND.TENANT_ID.eq(ROSTER_ROTATION_MEMBER.TENANT_ID)
+                        .and(ROSTER_ROTATION_BRAND.ROTATION_ID.eq(ROSTER_ROTATION_MEMBER.ROTATION_ID)))
+                .where(ROSTER_ROTATION_MEMBER.TENANT_ID.eq(tenant.value())
+                        .and(ROSTER_ROTATION_BRAND.BRAND_ID.in(brands.stream().map(BrandId::value).toList())));
+        var alsoTheirs = DSL.exists(DSL.selectOne().from(ROSTER_ROTATION_MEMBER)
+                .where(ROSTER_ROTATION_MEMBER.TENANT_ID.eq(tenant.value())
+                        .and(ROSTER_ROTATION_MEMBER.ROTATION_ID.eq(ROSTER_ROTATION.ID))
+                        .and(ROSTER_ROTATION_MEMBER.MEMBER_ID.in(coveringMembers)
+                                .or(ROSTER_ROTATION_MEMBER.MEMBER_ID.eq(DSL.any(alsoOf.stream().map(UserId::value)
+                                        .toArray(UUID[]::new)))))));
+        return Flux.from(sql.select(COLUMNS).from(ROSTER_ROTATION)
+                        .where(ROSTER_ROTATION.TENANT_ID.eq(tenant.value()).and(covers(tenant, brands).or(alsoTheirs)))
                         .orderBy(ROSTER_ROTATION.CREATED_AT, ROSTER_ROTATION.ID))
                 .map(RotationRepository::rotation);
     }

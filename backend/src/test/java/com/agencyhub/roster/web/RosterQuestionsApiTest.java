@@ -200,9 +200,16 @@ class RosterQuestionsApiTest extends ApiTest {
         LocalDate monday = wednesday.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         roster.absence(mia, AbsenceKind.SICK, AbsenceStatus.APPROVED, berlin(monday, "00:00"),
                 berlin(monday.plusDays(1), "00:00"));
+        String week = "/v1/brands/" + bergkaese + "/roster/coverage?from=" + berlin(monday, "00:00") + "&weeks=1";
 
-        BrandRosterCoverageDto coverage = get(lea(), "/v1/brands/" + bergkaese + "/roster/coverage?from="
-                + berlin(monday, "00:00") + "&weeks=1").expectStatus().isOk()
+        // Lea, the strategy's monitoring deputy, on no rotation and no team, stands in for Mia
+        get(lea(), week).expectStatus().isOk().expectBody()
+                .jsonPath("$.coveredMinutes").isEqualTo(5 * 480)
+                .jsonPath("$.emptyMinutes").isEqualTo(0);
+
+        roster.absence(lea, AbsenceKind.TRAINING, AbsenceStatus.APPROVED, berlin(monday, "08:00"),
+                berlin(monday, "18:00"));
+        BrandRosterCoverageDto coverage = get(lea(), week).expectStatus().isOk()
                 .expectBody(BrandRosterCoverageDto.class).returnResult().getResponseBody();
 
         assertThat(coverage.getBrandName()).isEqualTo("Bergkäse");
