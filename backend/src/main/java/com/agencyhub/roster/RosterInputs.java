@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
  * the approved absences of everyone who could be on duty (and members who left, as away), each brand's deputies (the
  * approved strategy's monitoring deputies, then the team's), who is familiar with it and everyone's weekly load, and
  * the required windows of each brand's monitoring calendar. All in one tenant transaction with the same statements
- * whatever the number of brands (brands, rotations, overrides, absences, teams, members, approved strategies), so a
+ * whatever the number of brands (brands, teams, approved strategies, rotations, overrides, members, absences), so a
  * question about twenty brands costs the round trips of a question about one.
  */
 @Service
