@@ -1,11 +1,14 @@
 package com.agencyhub.roster;
 
 import com.agencyhub.brands.BrandRef;
+import com.agencyhub.members.MemberContact;
+import com.agencyhub.members.Members;
 import com.agencyhub.notifications.NewNotification;
 import com.agencyhub.notifications.NotificationTopic;
 import com.agencyhub.notifications.Notifications;
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.Slugs;
+import com.agencyhub.shared.TenantId;
 import com.agencyhub.shared.UserId;
 import com.agencyhub.shared.security.Actor;
 import org.springframework.stereotype.Component;
@@ -31,9 +34,11 @@ class RosterChangeNotices {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
 
     private final Notifications notifications;
+    private final Members members;
 
-    RosterChangeNotices(Notifications notifications) {
+    RosterChangeNotices(Notifications notifications, Members members) {
         this.notifications = notifications;
+        this.members = members;
     }
 
     /** Enqueues the notices of {@code changes}, stored under {@code ids} (same order), in the ongoing transaction. */
@@ -47,14 +52,22 @@ class RosterChangeNotices {
                         .add(i);
             }
         }
-        List<NewNotification> notices = byMemberAndBrand.values().stream()
-                .map(indexes -> notice(actor, indexes.stream().map(changes::get).toList(), ids.get(indexes.get(0)),
-                        brands.get(changes.get(indexes.get(0)).brand()), cause))
-                .toList();
-        return notifications.enqueue(actor.requireTenant(), notices);
+        if (byMemberAndBrand.isEmpty()) {
+            return Mono.empty();
+        }
+        TenantId tenant = actor.requireTenant();
+        return members.contacts(tenant, List.of(actor.userId())).flatMap(contacts -> {
+            MemberContact writer = contacts.get(actor.userId());
+            String who = writer != null ? writer.displayName()
+                    : actor.displayName() != null ? actor.displayName() : actor.username();
+            return notifications.enqueue(tenant, byMemberAndBrand.values().stream()
+                    .map(indexes -> notice(who, indexes.stream().map(changes::get).toList(), ids.get(indexes.get(0)),
+                            brands.get(changes.get(indexes.get(0)).brand()), cause))
+                    .toList());
+        });
     }
 
-    private static NewNotification notice(Actor actor, List<DutyChange> changes, UUID firstId, BrandRef brand,
+    private static NewNotification notice(String who, List<DutyChange> changes, UUID firstId, BrandRef brand,
                                           RosterChange.Cause cause) {
         UserId member = changes.get(0).member();
         StringBuilder text = new StringBuilder("Your monitoring duty for " + brand.name() + " changed (times in "
@@ -63,7 +76,6 @@ class RosterChangeNotices {
             text.append(change.kind() == DutyChange.Kind.GAINED ? "- now on duty " : "- no longer on duty ")
                     .append(stretch(change.stretch(), brand.zone())).append('\n');
         }
-        String who = actor.displayName() != null ? actor.displayName() : actor.username();
         return new NewNotification(member, brand.id(), NotificationTopic.ROSTER_CHANGE,
                 "Your duty for " + brand.name() + " changed", text.toString().strip(),
                 "A roster change (" + Slugs.of(cause.kind()) + ") by " + who + " changed your duty.",
