@@ -75,16 +75,25 @@ public class DeliveryWorker extends PeriodicJob {
         return claimBatch(tenant, now).flatMapMany(Flux::fromIterable);
     }
 
+    /**
+     * Sends one delivery and records how it went. A failure to record leaves the delivery to its lease: due again when
+     * the lease ends (a send that succeeded is then sent again; see docs/notifications.md, "Guarantees").
+     */
     private Mono<Boolean> attempt(ClaimedDelivery delivery, Instant now) {
         Mono<Void> sending = delivery.channel() == Channel.EMAIL ? email.send(delivery) : webhooks.send(delivery);
-        return sending
-                .then(Mono.defer(() -> transactions.inTenant(delivery.tenant(),
-                        sql -> deliveries.recordSent(sql, delivery, now))))
-                .onErrorResume(failure -> recordFailure(delivery, now, failure))
+        return sending.materialize()
+                .flatMap(outcome -> outcome.isOnError()
+                        ? recordFailure(delivery, now, outcome.getThrowable())
+                        : transactions.inTenant(delivery.tenant(), sql -> deliveries.recordSent(sql, delivery, now)))
                 .doOnNext(current -> {
                     if (!current) {
                         log.warn("Delivery {} outlived its lease: another worker claimed it since", delivery.id());
                     }
+                })
+                .onErrorResume(failure -> {
+                    log.warn("Delivery {}: its outcome could not be recorded; due again when its lease ends: {}",
+                            delivery.id(), failure.toString());
+                    return Mono.just(false);
                 });
     }
 

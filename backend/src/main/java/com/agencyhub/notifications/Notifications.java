@@ -71,11 +71,11 @@ public class Notifications {
         boolean firstOfItsNews = batch.subList(0, index).stream().noneMatch(notification::sameNewsAs);
         MemberContact contact = contacts.get(notification.recipient());
         Mono<Void> email = notification.byEmail() && contact != null && contact.email() != null
-                ? deliveries.insertEmail(sql, tenant, id, contact.email(), now) : Mono.empty();
+                ? deliveries.insert(sql, tenant, id, contact.email(), null, now) : Mono.empty();
         Mono<Void> posts = firstOfItsNews
                 ? webhooks.subscribedTo(sql, tenant, notification.topic()).flatMap(subscribed -> Flux
                         .fromIterable(subscribed)
-                        .concatMap(webhook -> deliveries.insertWebhook(sql, tenant, id, webhook, now))
+                        .concatMap(webhook -> deliveries.insert(sql, tenant, id, null, webhook, now))
                         .then())
                 : Mono.empty();
         return notifications.insert(sql, tenant, id, notification).then(email).then(posts);

@@ -32,22 +32,16 @@ public class DeliveryRepository {
 
     private static final int LONGEST_ERROR = 1000;
 
-    public Mono<Void> insertEmail(DSLContext sql, TenantId tenant, UUID notification, String email, Instant due) {
+    /** A delivery due at {@code due}: to {@code email}, or to {@code webhook}; the other is null. */
+    public Mono<Void> insert(DSLContext sql, TenantId tenant, UUID notification, String email, UUID webhook,
+                             Instant due) {
         return Mono.from(sql.insertInto(NOTIFICATION_DELIVERY)
                 .set(NOTIFICATION_DELIVERY.TENANT_ID, tenant.value())
                 .set(NOTIFICATION_DELIVERY.ID, UUID.randomUUID())
                 .set(NOTIFICATION_DELIVERY.NOTIFICATION_ID, notification)
-                .set(NOTIFICATION_DELIVERY.CHANNEL, Slugs.of(Delivery.Channel.EMAIL))
+                .set(NOTIFICATION_DELIVERY.CHANNEL, Slugs.of(email != null ? Delivery.Channel.EMAIL
+                        : Delivery.Channel.WEBHOOK))
                 .set(NOTIFICATION_DELIVERY.EMAIL, email)
-                .set(NOTIFICATION_DELIVERY.NEXT_ATTEMPT_AT, due)).then();
-    }
-
-    public Mono<Void> insertWebhook(DSLContext sql, TenantId tenant, UUID notification, UUID webhook, Instant due) {
-        return Mono.from(sql.insertInto(NOTIFICATION_DELIVERY)
-                .set(NOTIFICATION_DELIVERY.TENANT_ID, tenant.value())
-                .set(NOTIFICATION_DELIVERY.ID, UUID.randomUUID())
-                .set(NOTIFICATION_DELIVERY.NOTIFICATION_ID, notification)
-                .set(NOTIFICATION_DELIVERY.CHANNEL, Slugs.of(Delivery.Channel.WEBHOOK))
                 .set(NOTIFICATION_DELIVERY.WEBHOOK_ID, webhook)
                 .set(NOTIFICATION_DELIVERY.NEXT_ATTEMPT_AT, due)).then();
     }
