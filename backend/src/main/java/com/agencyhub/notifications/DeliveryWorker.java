@@ -34,6 +34,8 @@ public class DeliveryWorker extends PeriodicJob {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     /** Agencies one round serves; the next round takes the rest. */
     private static final int AGENCIES_PER_ROUND = 100;
+    /** Further tries to record an outcome when the database connection fails. */
+    private static final int RECORD_RETRIES = 2;
     /** Sends in flight at once in one round. */
     private static final int CONCURRENT_SENDS = 8;
 
@@ -82,9 +84,12 @@ public class DeliveryWorker extends PeriodicJob {
     private Mono<Boolean> attempt(ClaimedDelivery delivery, Instant now) {
         Mono<Void> sending = delivery.channel() == Channel.EMAIL ? email.send(delivery) : webhooks.send(delivery);
         return sending.materialize()
-                .flatMap(outcome -> outcome.isOnError()
+                .flatMap(outcome -> (outcome.isOnError()
                         ? recordFailure(delivery, now, outcome.getThrowable())
                         : transactions.inTenant(delivery.tenant(), sql -> deliveries.recordSent(sql, delivery, now)))
+                        // recording is safe to repeat (it counts only under the claim), and a lost record means a
+                        // second send after the lease: worth another connection or two
+                        .retry(RECORD_RETRIES))
                 .doOnNext(current -> {
                     if (!current) {
                         log.warn("Delivery {} outlived its lease: another worker claimed it since", delivery.id());
