@@ -133,8 +133,9 @@ public class EscalationScheduler extends PeriodicJob {
                 + (item.authorHandle() == null ? "" : " from " + item.authorHandle())
                 + " (priority " + item.priority() + ", received " + CLOCK_TIME.format(item.receivedAt().atZone(zone))
                 + ") waits for its " + what + ".\n\n" + item.excerpt();
-        String reason = "Escalation step " + (step.index() + 1) + " (" + trigger(step.step()) + " of the " + what
-                + " target): " + why + ".";
+        String when = step.afterBreach() ? step.step().trigger().value() + " min after the " + what + " was due"
+                : step.step().trigger().value() + " % of the " + what + " target";
+        String reason = "Escalation step " + (step.index() + 1) + " (" + when + "): " + why + ".";
         return new NewNotification(person.id(), brand.id(),
                 step.afterBreach() ? NotificationTopic.SLA_BREACHED : NotificationTopic.SLA_AT_RISK, subject, text,
                 reason, new NewNotification.Reference(NewNotification.Reference.Type.INTERACTION, item.id()),

@@ -126,7 +126,8 @@ class EscalationSchedulerTest extends ApiTest {
         NotificationDto late = only(notifications("?topic=sla-breached"));
         assertThat(late.getRecipientId()).isEqualTo(mia);
         assertThat(late.getSubject()).startsWith("Alpenmilch: first response overdue since ");
-        assertThat(late.getReason()).endsWith(": manager of the agency.");
+        assertThat(late.getReason()).isEqualTo("Escalation step 2 (30 min after the first response was due): "
+                + "manager of the agency.");
         assertThat(InboxItems.events(agency.tenant(), complaint)).extracting(InboxItems.Event::type)
                 .containsExactly("escalated", "breached", "escalated");
     }
