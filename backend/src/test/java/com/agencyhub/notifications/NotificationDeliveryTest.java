@@ -51,7 +51,6 @@ class NotificationDeliveryTest extends ApiTest {
     @Autowired
     private NotificationsProperties properties;
 
-    private final MailServer mail = MailServer.sharedForTests();
     private WebhookReceiver receiver;
     private TestAgency agency;
     private UUID lea;
@@ -70,6 +69,7 @@ class NotificationDeliveryTest extends ApiTest {
 
     @Test
     void anEmailArrivesWithWhatHappenedAndWhy() {
+        MailServer mail = MailServer.sharedForTests();
         enqueue(notice(NotificationTopic.ROSTER_CHANGE, "Your duty for Alpenmilch changed", true));
 
         worker.runRound(Instant.now()).block();
@@ -91,6 +91,7 @@ class NotificationDeliveryTest extends ApiTest {
 
     @Test
     void nothingIsRecordedOrSentForWorkThatRollsBack() {
+        MailServer mail = MailServer.sharedForTests();
         assertThatThrownBy(() -> transactions.inTenant(agency.tenant(), sql -> notifications
                         .enqueue(agency.tenant(), List.of(notice(NotificationTopic.ROSTER_CHANGE, "Rolled back", true)))
                         .then(Mono.error(new IllegalStateException("the roster write failed")))).block())
