@@ -142,6 +142,10 @@ class AuthorizationMatrixTest extends ApiTest {
                 "getBrandRosterCoverage", "listRosterCoverage", "listRosterShifts", "getRosterLoad",
                 "listRosterChanges");
         staff(ADMIN_MANAGER, ClientAccess.NONE, "deleteRosterRotation", "decideAbsence");
+        // notifications: staff read them (social-media managers their own); admins manage the agency's webhooks
+        staff(ALL_STAFF, ClientAccess.NONE, "listNotifications");
+        staff(ADMIN, ClientAccess.NONE, "listNotificationWebhooks", "createNotificationWebhook",
+                "deleteNotificationWebhook");
         // the examples name Alpenmilch, which must be the world's brand: another agency's brand is a 404
         for (String operation : List.of("createRosterRotation", "replaceRosterRotation")) {
             RULES.put(operation, new Rule(ADMIN_MANAGER, ClientAccess.NONE, Set.of(), false, false, Set.of(), true,

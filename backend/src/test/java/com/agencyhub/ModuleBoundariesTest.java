@@ -127,6 +127,11 @@ class ModuleBoundariesTest {
                     "InteractionEvent", "InboxWebhook", "IngestRequest")
             .map(table -> tableOwnedBy(table, "com.agencyhub.inbox.internal..")).toList());
 
+    @ArchTest
+    static final ArchRule notificationTablesBelongToNotifications = CompositeArchRule.of(Stream.of("Notification",
+                    "NotificationDelivery", "NotificationWebhook")
+            .map(table -> tableOwnedBy(table, "com.agencyhub.notifications.internal..")).toList());
+
     private static ArchRule tableOwnedBy(String table, String repositoryPackage) {
         return noClasses()
                 .that().resideOutsideOfPackages(repositoryPackage, "com.agencyhub.jooq..")

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -100,6 +101,13 @@ public class Guidelines {
     public Mono<PublishedSlaPolicies> slaPoliciesAt(TenantId tenant, BrandId brand, Instant at) {
         return transactions.inTenant(tenant, sql -> repository.publishedAt(sql, tenant, brand, at))
                 .map(version -> new PublishedSlaPolicies(brand, version.number(), version.content().slaPolicies()));
+    }
+
+    /** The escalation chain of the brand's guidelines version {@code number} (the one an inbox item pinned). */
+    public Mono<List<EscalationStep>> escalationChain(TenantId tenant, BrandId brand, int number) {
+        return transactions.inTenant(tenant, sql -> repository.findByNumber(sql, tenant, brand, number))
+                .map(version -> version.content().escalation())
+                .defaultIfEmpty(List.of());
     }
 
     /** {@link #publishedSlaPolicies} of a brand the caller may read guidelines of; 404 otherwise or while none. */

@@ -125,6 +125,12 @@ public class Members {
                 .collectMap(MemberContact::id));
     }
 
+    /** The agency's invited or active staff who hold the role (the managers an escalation ends with), by name. */
+    public Mono<List<MemberContact>> currentStaffWithRole(TenantId tenant, Role role) {
+        return transactions.inTenant(tenant, sql -> repository.currentStaffWithRole(sql, tenant, role.claimValue())
+                .collectList());
+    }
+
     /**
      * Invites a person, idempotent on the e-mail address: an invited or active member of the same kind is
      * answered unchanged. New accounts get Keycloak's set-password e-mail. All or nothing: the details are checked

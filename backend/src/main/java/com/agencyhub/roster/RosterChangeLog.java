@@ -17,16 +17,19 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Records what a roster write changes in members' duty (docs/rosters.md, "Changes per member"): inside the write's
  * transaction, the affected brands are resolved over the affected window before and after the write, and the
  * differences are stored with the write as their cause; one write of an agency at a time, so that each finds only its
  * own changes. Comparing resolved timelines, rather than reasoning about what a write should change, also catches the
- * knock-on effects: the deputy who stands in, the overridden member.
+ * knock-on effects: the deputy who stands in, the overridden member. Each member whose duty changed is told
+ * ({@link RosterChangeNotices}), in the same transaction.
  */
 @Component
 class RosterChangeLog {
@@ -39,11 +42,14 @@ class RosterChangeLog {
     private final RosterInputs inputs;
     private final Brands brands;
     private final RosterChangeRepository repository;
+    private final RosterChangeNotices notices;
 
-    RosterChangeLog(RosterInputs inputs, Brands brands, RosterChangeRepository repository) {
+    RosterChangeLog(RosterInputs inputs, Brands brands, RosterChangeRepository repository,
+                    RosterChangeNotices notices) {
         this.inputs = inputs;
         this.brands = brands;
         this.repository = repository;
+        this.notices = notices;
     }
 
     /**
@@ -76,10 +82,14 @@ class RosterChangeLog {
                                  RosterChange.Cause cause, Supplier<Mono<T>> write) {
         TenantId tenant = actor.requireTenant();
         List<BrandRef> resolved = before.stream().map(BrandRoster::brand).toList();
+        Map<BrandId, BrandRef> names = resolved.stream().collect(Collectors.toMap(BrandRef::id, ref -> ref));
         return write.get().singleOptional()
                 .flatMap(result -> inputs.forBrands(tenant, resolved, window.from(), window.to())
-                        .flatMap(after -> repository.insert(sql, tenant, changes(before, after), cause,
-                                actor.userId()))
+                        .flatMap(after -> {
+                            List<DutyChange> changes = changes(before, after);
+                            return repository.insert(sql, tenant, changes, cause, actor.userId())
+                                    .flatMap(ids -> notices.enqueue(actor, changes, ids, names, cause));
+                        })
                         .then(Mono.justOrEmpty(result)));
     }
 

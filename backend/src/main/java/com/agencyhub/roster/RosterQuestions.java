@@ -1,5 +1,6 @@
 package com.agencyhub.roster;
 
+import com.agencyhub.brands.BrandRef;
 import com.agencyhub.brands.Brands;
 import com.agencyhub.members.MemberContact;
 import com.agencyhub.members.Members;
@@ -47,11 +48,17 @@ public class RosterQuestions {
     public Mono<OnDuty> onDuty(Actor actor, BrandId brandId, Instant at) {
         TenantId tenant = actor.requireTenant();
         return transactions.inTenant(tenant, sql -> brands.get(actor, brandId)
-                .flatMap(brand -> inputs.forBrand(tenant, brand.ref(), at.minus(ON_DUTY_REACH), at.plus(ON_DUTY_REACH)))
+                .flatMap(brand -> onDuty(tenant, brand.ref(), at)));
+    }
+
+    /** Who is on duty for the brand at {@code at}, for work the platform does by itself (the inbox's escalations). */
+    public Mono<OnDuty> onDuty(TenantId tenant, BrandRef brand, Instant at) {
+        return transactions.inTenant(tenant, sql -> inputs.forBrand(tenant, brand, at.minus(ON_DUTY_REACH),
+                        at.plus(ON_DUTY_REACH))
                 .flatMap(roster -> {
                     Segment segment = roster.resolve().stream().filter(candidate -> candidate.contains(at))
                             .findFirst().orElseThrow();
-                    return contacts(tenant, List.of(segment)).map(people -> new OnDuty(brandId, at, segment, people));
+                    return contacts(tenant, List.of(segment)).map(people -> new OnDuty(brand.id(), at, segment, people));
                 }));
     }
 

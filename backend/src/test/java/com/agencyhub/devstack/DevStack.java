@@ -76,6 +76,9 @@ public final class DevStack {
         StringBuilder text = new StringBuilder("\n---- email to ").append(String.join(", ", email.to()))
                 .append(": ").append(email.subject()).append('\n');
         email.links().forEach(link -> text.append("  ").append(link).append('\n'));
+        if (email.links().isEmpty()) { // notifications say everything in their text; Keycloak's mails in their link
+            email.text().lines().forEach(line -> text.append("  ").append(line).append('\n'));
+        }
         System.out.println(text);
     }
 

@@ -191,7 +191,9 @@ public abstract class ApiTest {
                 created(a.adminToken(), "/v1/roster/overrides", Map.of("memberId", socialMediaManager,
                         "from", "2027-03-06T08:00:00Z", "to", "2027-03-06T16:00:00Z", "brandIds", List.of(inScope))),
                 created(a.tokenFor(socialMediaManager), "/v1/roster/absences", Map.of("kind", "vacation",
-                        "from", "2027-03-08T00:00:00Z", "to", "2027-03-15T00:00:00Z")));
+                        "from", "2027-03-08T00:00:00Z", "to", "2027-03-15T00:00:00Z")),
+                created(a.adminToken(), "/v1/notification-webhooks", Map.of("name", "World Slack",
+                        "url", "https://hooks.slack.invalid/services/T000/B000/world", "topics", List.of("sla-breached"))));
         for (String token : List.of(a.tokenFor(manager), a.tokenFor(socialMediaManager), world.clientInScopeToken(),
                 world.clientOutOfScopeToken())) {
             http.get().uri("/v1/me").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();

@@ -108,6 +108,17 @@ public class MemberRepository {
                 .map(row -> new MemberContact(new UserId(row.value1()), row.value2(), row.value3()));
     }
 
+    /** Name and e-mail address of the agency's staff who hold the role and are not deactivated, by name. */
+    public Flux<MemberContact> currentStaffWithRole(DSLContext sql, TenantId tenant, String role) {
+        return Flux.from(sql.select(MEMBER.USER_ID, MEMBER.DISPLAY_NAME, MEMBER.EMAIL).from(MEMBER)
+                        .where(MEMBER.TENANT_ID.eq(tenant.value()))
+                        .and(MEMBER.KIND.eq("staff"))
+                        .and(MEMBER.STATUS.ne("deactivated"))
+                        .and(DSL.val(role).eq(DSL.any(MEMBER.ROLES)))
+                        .orderBy(MEMBER.DISPLAY_NAME, MEMBER.USER_ID))
+                .map(row -> new MemberContact(new UserId(row.value1()), row.value2(), row.value3()));
+    }
+
     /**
      * The person's memberships that are not deactivated, across agencies: only the platform role sees other
      * agencies' rows (see {@code Transactions#asPlatform}).

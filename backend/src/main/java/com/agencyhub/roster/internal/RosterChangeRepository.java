@@ -38,21 +38,24 @@ public class RosterChangeRepository {
                 DSL.val("roster-change " + tenant.value()))).then();
     }
 
-    /** Stores the changes of one write in one statement; nothing for none. */
-    public Mono<Void> insert(DSLContext sql, TenantId tenant, List<DutyChange> changes, RosterChange.Cause cause,
-                             UserId changedBy) {
+    /** Stores the changes of one write in one statement; nothing for none. Emits their ids, in order. */
+    public Mono<List<UUID>> insert(DSLContext sql, TenantId tenant, List<DutyChange> changes, RosterChange.Cause cause,
+                                   UserId changedBy) {
         if (changes.isEmpty()) {
-            return Mono.empty();
+            return Mono.just(List.of());
         }
+        List<UUID> ids = new ArrayList<>();
         var insert = sql.insertInto(ROSTER_CHANGE, ROSTER_CHANGE.TENANT_ID, ROSTER_CHANGE.ID, ROSTER_CHANGE.MEMBER_ID,
                 ROSTER_CHANGE.BRAND_ID, ROSTER_CHANGE.KIND, ROSTER_CHANGE.STARTS_AT, ROSTER_CHANGE.ENDS_AT,
                 ROSTER_CHANGE.CAUSE, ROSTER_CHANGE.CAUSE_ID, ROSTER_CHANGE.CHANGED_BY);
         for (DutyChange change : changes) {
-            insert = insert.values(tenant.value(), UUID.randomUUID(), change.member().value(), change.brand().value(),
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            insert = insert.values(tenant.value(), id, change.member().value(), change.brand().value(),
                     Slugs.of(change.kind()), change.stretch().from(), change.stretch().to(), Slugs.of(cause.kind()),
                     cause.id(), changedBy.value());
         }
-        return Mono.from(insert).then();
+        return Mono.from(insert).thenReturn(ids);
     }
 
     /** One page of the member's changes, newest first. */

@@ -156,6 +156,10 @@ public class SecurityConfiguration {
                         .hasAnyRole(STAFF)
                         // the roster is the agency's own planning: staff only; RosterAuthority refines writes
                         .pathMatchers("/v1/roster/**", "/v1/brands/*/roster/**").hasAnyRole(STAFF)
+                        // staff read notifications (Notifications narrows social-media managers to their own)
+                        .pathMatchers(HttpMethod.GET, "/v1/notifications").hasAnyRole(STAFF)
+                        .pathMatchers("/v1/notification-webhooks", "/v1/notification-webhooks/**")
+                        .hasRole(Role.AGENCY_ADMIN.claimValue())
                         .pathMatchers(HttpMethod.GET, "/v1/brands/*/posts/export").hasAnyRole(BRAND_READERS)
                         .pathMatchers(HttpMethod.POST, "/v1/brands/*/posts/import").hasAnyRole(STAFF)
                         .pathMatchers(HttpMethod.GET, "/v1/brands/*/posts", "/v1/posts", "/v1/posts/**")

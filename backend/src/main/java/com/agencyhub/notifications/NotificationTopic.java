@@ -1,0 +1,11 @@
+package com.agencyhub.notifications;
+
+/** What a notification is about; webhooks subscribe to topics. */
+public enum NotificationTopic {
+    /** An inbox item getting close to its due time. */
+    SLA_AT_RISK,
+    /** An inbox item past its due time. */
+    SLA_BREACHED,
+    /** A roster write changed the recipient's duty. */
+    ROSTER_CHANGE
+}
