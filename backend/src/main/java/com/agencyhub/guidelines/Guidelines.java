@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -81,7 +82,7 @@ public class Guidelines {
     /** The SLA policies of the brand's current published guidelines; empty while none is published. */
     public Mono<PublishedSlaPolicies> publishedSlaPolicies(TenantId tenant, BrandId brand) {
         return transactions.inTenant(tenant, sql -> repository.findLatestPublished(sql, tenant, brand))
-                .map(version -> new PublishedSlaPolicies(brand, version.number(), version.content().slaPolicies()));
+                .map(version -> policies(version));
     }
 
     /**
@@ -99,7 +100,21 @@ public class Guidelines {
      */
     public Mono<PublishedSlaPolicies> slaPoliciesAt(TenantId tenant, BrandId brand, Instant at) {
         return transactions.inTenant(tenant, sql -> repository.publishedAt(sql, tenant, brand, at))
-                .map(version -> new PublishedSlaPolicies(brand, version.number(), version.content().slaPolicies()));
+                .map(version -> policies(version));
+    }
+
+    /**
+     * The SLA policies of every published version of the brand, oldest first: for callers that ask about many instants
+     * at once (the inbox pins a batch of interactions to the version in force when each arrived).
+     */
+    public Mono<List<PublishedSlaPolicies>> publishedSlaHistory(TenantId tenant, BrandId brand) {
+        return transactions.inTenant(tenant, sql -> repository.publishedVersions(sql, tenant, brand)
+                .map(Guidelines::policies).collectList());
+    }
+
+    private static PublishedSlaPolicies policies(GuidelineVersion version) {
+        return new PublishedSlaPolicies(version.brand(), version.number(), version.publishedAt(),
+                version.content().slaPolicies());
     }
 
     /** {@link #publishedSlaPolicies} of a brand the caller may read guidelines of; 404 otherwise or while none. */
