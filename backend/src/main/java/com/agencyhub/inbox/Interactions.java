@@ -71,35 +71,36 @@ public class Interactions {
     public Mono<Interaction> reply(Actor actor, InteractionId id, int expectedVersion, Instant at, UserId member,
                                    String channel) {
         UserId by = member == null ? actor.userId() : member;
-        return currentStaff(actor, by, "memberId").then(change(actor, id, expectedVersion, (item, clock) ->
+        return change(actor, id, expectedVersion, currentStaff(actor, by, "memberId"), (item, clock) ->
                 InteractionLifecycle.reply(item, at, by, channel == null ? item.channel() : channel, clock,
-                        Instant.now())));
+                        Instant.now()));
     }
 
     public Mono<Interaction> resolve(Actor actor, InteractionId id, int expectedVersion, Instant at) {
-        return change(actor, id, expectedVersion, (item, clock) ->
+        return change(actor, id, expectedVersion, Mono.empty(), (item, clock) ->
                 InteractionLifecycle.resolve(item, at, actor.userId(), clock, Instant.now()));
     }
 
     public Mono<Interaction> reopen(Actor actor, InteractionId id, int expectedVersion, Instant at) {
-        return change(actor, id, expectedVersion, (item, clock) ->
+        return change(actor, id, expectedVersion, Mono.empty(), (item, clock) ->
                 InteractionLifecycle.reopen(item, at, actor.userId(), clock, Instant.now()));
     }
 
     /** Assigns the item to current staff of the agency (staff see every brand), or to nobody. */
     public Mono<Interaction> assign(Actor actor, InteractionId id, int expectedVersion, UserId assignee) {
         Mono<Void> check = assignee == null ? Mono.empty() : currentStaff(actor, assignee, "assigneeId");
-        return check.then(change(actor, id, expectedVersion, (item, clock) ->
-                InteractionLifecycle.assign(item, assignee, actor.userId(), Instant.now())));
+        return change(actor, id, expectedVersion, check, (item, clock) ->
+                InteractionLifecycle.assign(item, assignee, actor.userId(), Instant.now()));
     }
 
     private interface Step {
         InteractionLifecycle.Change apply(Interaction item, InteractionLifecycle.Clock clock);
     }
 
-    private Mono<Interaction> change(Actor actor, InteractionId id, int expectedVersion, Step step) {
+    /** Finds the item (404 first), then checks the request ({@code check}) and the ETag, then applies the step. */
+    private Mono<Interaction> change(Actor actor, InteractionId id, int expectedVersion, Mono<Void> check, Step step) {
         TenantId tenant = actor.requireTenant();
-        return transactions.inTenant(tenant, sql -> found(sql, actor, id).flatMap(item -> {
+        return transactions.inTenant(tenant, sql -> found(sql, actor, id).flatMap(item -> check.then(Mono.defer(() -> {
             if (item.version() != expectedVersion) {
                 return Mono.error(ApiProblem.preconditionFailed());
             }
@@ -109,7 +110,7 @@ public class Interactions {
                         .switchIfEmpty(Mono.error(ApiProblem::preconditionFailed))
                         .flatMap(updated -> events.append(sql, tenant, change.events()).thenReturn(updated));
             });
-        }));
+        }))));
     }
 
     /** The pinned business calendar, read only for an item whose SLA counts business time. */

@@ -167,6 +167,11 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/v1/posts/*/transitions").hasAnyRole(BRAND_READERS)
                         .pathMatchers("/v1/brands/*/posts", "/v1/posts/**").hasAnyRole(STAFF)
                         .pathMatchers("/v1/calendar-feeds", "/v1/calendar-feeds/**").hasAnyRole(BRAND_READERS)
+                        // the inbox is the agency's work: staff read and act; client users get reports (another issue)
+                        .pathMatchers("/v1/brands/*/interactions", "/v1/brands/*/interactions/**", "/v1/interactions",
+                                "/v1/interactions/**").hasAnyRole(STAFF)
+                        .pathMatchers("/v1/brands/*/inbox-webhook", "/v1/brands/*/inbox-webhook/**")
+                        .hasRole(Role.AGENCY_ADMIN.claimValue())
                         .pathMatchers(HttpMethod.GET, "/v1/brands", "/v1/brands/*").hasAnyRole(BRAND_READERS)
                         .pathMatchers("/v1/brands", "/v1/brands/**").hasAnyRole(ADMINS_AND_MANAGERS)
                         .anyExchange().authenticated())
