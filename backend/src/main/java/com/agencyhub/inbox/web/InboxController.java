@@ -24,6 +24,7 @@ import com.agencyhub.inbox.internal.InteractionRepository;
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.Slugs;
 import com.agencyhub.shared.UserId;
+import com.agencyhub.shared.security.Actor;
 import com.agencyhub.shared.security.CurrentActor;
 import com.agencyhub.shared.web.ETags;
 import com.agencyhub.shared.web.Inputs;
@@ -150,22 +151,14 @@ class InboxController implements InboxApi {
     public Mono<ResponseEntity<InteractionDto>> resolveInteraction(UUID interactionId, String ifMatch,
                                                                    Mono<InteractionStepInputDto> body,
                                                                    ServerWebExchange exchange) {
-        int version = ETags.requiredVersion(ifMatch);
-        return body.zipWith(CurrentActor.get())
-                .flatMap(request -> interactions.resolve(request.getT2(), new InteractionId(interactionId), version,
-                        InboxRequests.at(request.getT1().getAt())))
-                .map(InboxController::answer);
+        return step(interactionId, ifMatch, body, interactions::resolve);
     }
 
     @Override
     public Mono<ResponseEntity<InteractionDto>> reopenInteraction(UUID interactionId, String ifMatch,
                                                                   Mono<InteractionStepInputDto> body,
                                                                   ServerWebExchange exchange) {
-        int version = ETags.requiredVersion(ifMatch);
-        return body.zipWith(CurrentActor.get())
-                .flatMap(request -> interactions.reopen(request.getT2(), new InteractionId(interactionId), version,
-                        InboxRequests.at(request.getT1().getAt())))
-                .map(InboxController::answer);
+        return step(interactionId, ifMatch, body, interactions::reopen);
     }
 
     @Override
@@ -176,6 +169,20 @@ class InboxController implements InboxApi {
         return body.zipWith(CurrentActor.get())
                 .flatMap(request -> interactions.assign(request.getT2(), new InteractionId(interactionId), version,
                         request.getT1().getAssigneeId() == null ? null : new UserId(request.getT1().getAssigneeId())))
+                .map(InboxController::answer);
+    }
+
+    /** A lifecycle step that takes only the instant it happened at. */
+    private interface TimedStep {
+        Mono<Interaction> apply(Actor actor, InteractionId id, int expectedVersion, Instant at);
+    }
+
+    private static Mono<ResponseEntity<InteractionDto>> step(UUID interactionId, String ifMatch,
+                                                             Mono<InteractionStepInputDto> body, TimedStep step) {
+        int version = ETags.requiredVersion(ifMatch);
+        return body.zipWith(CurrentActor.get())
+                .flatMap(request -> step.apply(request.getT2(), new InteractionId(interactionId), version,
+                        InboxRequests.at(request.getT1().getAt())))
                 .map(InboxController::answer);
     }
 
