@@ -11,8 +11,6 @@ import com.agencyhub.shared.UserId;
 import com.agencyhub.shared.web.Cursor;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.InsertSetMoreStep;
-import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -23,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static com.agencyhub.jooq.Tables.INTERACTION_EVENT;
 
@@ -32,27 +31,45 @@ public class InteractionEventRepository {
     private static final String CURSOR = "interaction-events";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** Appends the events in one statement. */
+    /** Appends the events in one statement, one array per column (see {@link InteractionRepository#insertNew}). */
     public Mono<Void> append(DSLContext sql, TenantId tenant, List<InteractionEvent> events) {
         if (events.isEmpty()) {
             return Mono.empty();
         }
-        InsertSetMoreStep<InteractionEventRecord> insert = null;
-        for (InteractionEvent event : events) {
-            InteractionEventRecord row = new InteractionEventRecord();
-            row.setTenantId(tenant.value());
-            row.setId(event.id());
-            row.setInteractionId(event.interaction().value());
-            row.setType(Slugs.of(event.type()));
-            row.setMetric(event.metric() == null ? null : Slugs.of(event.metric()));
-            row.setAt(event.at());
-            row.setActorId(event.actor() == null ? null : event.actor().value());
-            row.setSource(Slugs.of(event.source()));
-            row.setChannel(event.channel());
-            row.setDetail(JSONB.valueOf(JSON.writeValueAsString(event.detail())));
-            insert = insert == null ? sql.insertInto(INTERACTION_EVENT).set(row) : insert.newRecord().set(row);
+        int n = events.size();
+        UUID[] ids = new UUID[n];
+        UUID[] interactions = new UUID[n];
+        String[] types = new String[n];
+        String[] metrics = new String[n];
+        String[] ats = new String[n];
+        UUID[] actors = new UUID[n];
+        String[] sources = new String[n];
+        String[] channels = new String[n];
+        String[] details = new String[n];
+        for (int i = 0; i < n; i++) {
+            InteractionEvent event = events.get(i);
+            ids[i] = event.id();
+            interactions[i] = event.interaction().value();
+            types[i] = Slugs.of(event.type());
+            metrics[i] = event.metric() == null ? null : Slugs.of(event.metric());
+            ats[i] = event.at().toString();
+            actors[i] = event.actor() == null ? null : event.actor().value();
+            sources[i] = Slugs.of(event.source());
+            channels[i] = event.channel();
+            details[i] = event.detail().isEmpty() ? "{}" : JSON.writeValueAsString(event.detail());
         }
-        return Mono.from(insert).then();
+        return Mono.from(sql.query("""
+                        insert into interaction_event (tenant_id, id, interaction_id, type, metric, at, actor_id, source,
+                            channel, detail)
+                        select {0}, t.id, t.interaction_id, t.type, t.metric, t.at, t.actor_id, t.source, t.channel,
+                            t.detail::jsonb
+                        from unnest({1}::uuid[], {2}::uuid[], {3}::text[], {4}::text[], {5}::timestamptz[],
+                            {6}::uuid[], {7}::text[], {8}::text[], {9}::text[])
+                            as t (id, interaction_id, type, metric, at, actor_id, source, channel, detail)""",
+                        DSL.val(tenant.value()), DSL.val(ids), DSL.val(interactions), DSL.val(types),
+                        DSL.val(metrics), DSL.val(ats), DSL.val(actors), DSL.val(sources), DSL.val(channels),
+                        DSL.val(details)))
+                .then();
     }
 
     /** One page of an interaction's events, oldest first (by time, then in the order they were recorded). */

@@ -18,7 +18,6 @@ import com.agencyhub.shared.UserId;
 import com.agencyhub.shared.web.Cursor;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.InsertSetMoreStep;
 import org.jooq.Row2;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -44,19 +43,82 @@ public class InteractionRepository {
     }
 
     /**
-     * Inserts the new interactions in one statement; an item whose (brand, channel, external id) is there already is
-     * skipped. Returns the ids of the rows inserted.
+     * Inserts the new interactions in one statement, one array per column ({@code unnest}: a few binds whatever the
+     * number of rows, where a multi-row {@code values} list takes one per value); an item whose (brand, channel,
+     * external id) is there already is skipped. Returns the ids of the rows inserted.
      */
     public Flux<UUID> insertNew(DSLContext sql, TenantId tenant, List<Interaction> interactions) {
         if (interactions.isEmpty()) {
             return Flux.empty();
         }
-        InsertSetMoreStep<InteractionRecord> insert = null;
-        for (Interaction interaction : interactions) {
-            InteractionRecord row = record(tenant, interaction);
-            insert = insert == null ? sql.insertInto(INTERACTION).set(row) : insert.newRecord().set(row);
+        int n = interactions.size();
+        UUID[] ids = new UUID[n];
+        UUID[] brands = new UUID[n];
+        String[] channels = new String[n];
+        String[] externalIds = new String[n];
+        String[] kinds = new String[n];
+        String[] authors = new String[n];
+        String[] bodies = new String[n];
+        String[] links = new String[n];
+        String[] sentiments = new String[n];
+        String[] received = new String[n];
+        String[] ingested = new String[n];
+        String[] priorities = new String[n];
+        String[] prioritySources = new String[n];
+        String[] windowClasses = new String[n];
+        Integer[] guidelinesVersions = new Integer[n];
+        Integer[] strategyVersions = new Integer[n];
+        String[] clocks = new String[n];
+        Integer[] firstResponseTargets = new Integer[n];
+        Integer[] resolutionTargets = new Integer[n];
+        String[] firstResponseDue = new String[n];
+        String[] resolutionDue = new String[n];
+        String[] statuses = new String[n];
+        for (int i = 0; i < n; i++) {
+            Interaction interaction = interactions.get(i);
+            Interaction.PinnedSla sla = interaction.sla();
+            ids[i] = interaction.id().value();
+            brands[i] = interaction.brand().value();
+            channels[i] = interaction.channel();
+            externalIds[i] = interaction.externalId();
+            kinds[i] = Slugs.of(interaction.kind());
+            authors[i] = interaction.authorHandle();
+            bodies[i] = interaction.text();
+            links[i] = interaction.link();
+            sentiments[i] = interaction.sentiment() == null ? null : Slugs.of(interaction.sentiment());
+            received[i] = interaction.receivedAt().toString();
+            ingested[i] = interaction.ingestedAt().toString();
+            priorities[i] = Slugs.of(interaction.priority());
+            prioritySources[i] = Slugs.of(interaction.prioritySource());
+            windowClasses[i] = Slugs.of(interaction.windowClass());
+            guidelinesVersions[i] = sla == null ? null : sla.guidelinesVersion();
+            strategyVersions[i] = sla == null ? null : sla.strategyVersion();
+            clocks[i] = sla == null ? null : Slugs.of(sla.clock());
+            firstResponseTargets[i] = sla == null ? null : sla.firstResponseTargetMinutes();
+            resolutionTargets[i] = sla == null ? null : sla.resolutionTargetMinutes();
+            firstResponseDue[i] = sla == null ? null : sla.firstResponseDueAt().toString();
+            resolutionDue[i] = sla == null ? null : sla.resolutionDueAt().toString();
+            statuses[i] = Slugs.of(interaction.status());
         }
-        return Flux.from(insert.onConflictDoNothing().returningResult(INTERACTION.ID)).map(row -> row.value1());
+        return Flux.from(sql.resultQuery("""
+                        insert into interaction (tenant_id, id, brand_id, channel, external_id, kind, author_handle, body,
+                            link, sentiment, received_at, ingested_at, priority, priority_source, window_class,
+                            guidelines_version, strategy_version, sla_clock, first_response_target_minutes,
+                            resolution_target_minutes, first_response_due_at, resolution_due_at, status)
+                        select {0}, t.* from unnest({1}::uuid[], {2}::uuid[], {3}::text[], {4}::text[], {5}::text[],
+                            {6}::text[], {7}::text[], {8}::text[], {9}::text[], {10}::timestamptz[], {11}::timestamptz[],
+                            {12}::text[], {13}::text[], {14}::text[], {15}::int[], {16}::int[], {17}::text[],
+                            {18}::int[], {19}::int[], {20}::timestamptz[], {21}::timestamptz[], {22}::text[]) as t
+                        on conflict (tenant_id, brand_id, channel, external_id) do nothing
+                        returning id""",
+                        DSL.val(tenant.value()), DSL.val(ids), DSL.val(brands), DSL.val(channels),
+                        DSL.val(externalIds), DSL.val(kinds), DSL.val(authors), DSL.val(bodies), DSL.val(links),
+                        DSL.val(sentiments), DSL.val(received), DSL.val(ingested), DSL.val(priorities),
+                        DSL.val(prioritySources), DSL.val(windowClasses), DSL.val(guidelinesVersions),
+                        DSL.val(strategyVersions), DSL.val(clocks), DSL.val(firstResponseTargets),
+                        DSL.val(resolutionTargets), DSL.val(firstResponseDue), DSL.val(resolutionDue),
+                        DSL.val(statuses)))
+                .map(row -> row.get(0, UUID.class));
     }
 
     /** The brand's interactions with these keys. */
@@ -141,35 +203,6 @@ public class InteractionRepository {
                                 .and(INTERACTION.VERSION.eq(expectedVersion)))
                         .returning())
                 .map(InteractionRepository::interaction);
-    }
-
-    private static InteractionRecord record(TenantId tenant, Interaction interaction) {
-        Interaction.PinnedSla sla = interaction.sla();
-        InteractionRecord row = new InteractionRecord();
-        row.setTenantId(tenant.value());
-        row.setId(interaction.id().value());
-        row.setBrandId(interaction.brand().value());
-        row.setChannel(interaction.channel());
-        row.setExternalId(interaction.externalId());
-        row.setKind(Slugs.of(interaction.kind()));
-        row.setAuthorHandle(interaction.authorHandle());
-        row.setBody(interaction.text());
-        row.setLink(interaction.link());
-        row.setSentiment(interaction.sentiment() == null ? null : Slugs.of(interaction.sentiment()));
-        row.setReceivedAt(interaction.receivedAt());
-        row.setIngestedAt(interaction.ingestedAt());
-        row.setPriority(Slugs.of(interaction.priority()));
-        row.setPrioritySource(Slugs.of(interaction.prioritySource()));
-        row.setWindowClass(Slugs.of(interaction.windowClass()));
-        row.setGuidelinesVersion(sla == null ? null : sla.guidelinesVersion());
-        row.setStrategyVersion(sla == null ? null : sla.strategyVersion());
-        row.setSlaClock(sla == null ? null : Slugs.of(sla.clock()));
-        row.setFirstResponseTargetMinutes(sla == null ? null : sla.firstResponseTargetMinutes());
-        row.setResolutionTargetMinutes(sla == null ? null : sla.resolutionTargetMinutes());
-        row.setFirstResponseDueAt(sla == null ? null : sla.firstResponseDueAt());
-        row.setResolutionDueAt(sla == null ? null : sla.resolutionDueAt());
-        row.setStatus(Slugs.of(interaction.status()));
-        return row;
     }
 
     private static Interaction interaction(InteractionRecord row) {
