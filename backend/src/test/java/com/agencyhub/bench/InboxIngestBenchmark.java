@@ -27,6 +27,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -116,8 +117,10 @@ class InboxIngestBenchmark extends ApiTest {
                         batchRate / sqlRate));
             }
         }
-        System.out.printf("%nInbox ingest, %d batches of %d items from %d senders, %d cores (SQL: %,.0f items/s)%n",
-                BATCHES, BATCH_SIZE, SENDERS, Runtime.getRuntime().availableProcessors(), sql);
+        System.out.printf("%nInbox ingest, %d batches of %d items from %d senders, %d cores, load average %.1f "
+                        + "(SQL: %,.0f items/s)%n", BATCHES, BATCH_SIZE, SENDERS,
+                Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), sql);
         System.out.println("| path | items/s | ratio to SQL |");
         System.out.println("|---|---|---|");
         rows.forEach(System.out::println);
