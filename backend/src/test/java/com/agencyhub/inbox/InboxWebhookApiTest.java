@@ -101,6 +101,9 @@ class InboxWebhookApiTest extends ApiTest {
             deliver(bytes, timestamp, InboxWebhooks.sign(secret, timestamp, bytes)).expectStatus().isBadRequest()
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
+        byte[] huge = JSON.writeValueAsBytes(Map.of("items", List.of(InboxApiTest.item("big", "comment",
+                "2026-11-27T16:30:00Z", "x".repeat(300 * 1024)))));
+        deliver(huge, timestamp, InboxWebhooks.sign(secret, timestamp, huge)).expectStatus().isEqualTo(413);
         assertThat(rows()).isZero();
     }
 

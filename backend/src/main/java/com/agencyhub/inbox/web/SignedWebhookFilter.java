@@ -34,8 +34,8 @@ import java.util.regex.Pattern;
 class SignedWebhookFilter implements WebFilter {
 
     static final String TARGET = SignedWebhookFilter.class.getName() + ".target";
-    /** The largest delivery read: 500 items of a few kilobytes. */
-    static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
+    /** The largest delivery read: the API's limit for JSON bodies ({@code spring.codec.max-in-memory-size}). */
+    static final int MAX_BODY_BYTES = 256 * 1024;
     private static final Pattern PATH = Pattern.compile("^/v1/inbox-webhooks/([^/]+)$");
 
     private final InboxWebhooks webhooks;
