@@ -25,6 +25,7 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -276,7 +277,7 @@ public class InteractionIngest {
     private static byte[] hash(IdempotencyKey key, List<ReportedInteraction> items) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((key.single() ? "one:" : "batch:").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update((key.single() ? "one:" : "batch:").getBytes(StandardCharsets.UTF_8));
             return digest.digest(JSON.writeValueAsBytes(items));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);

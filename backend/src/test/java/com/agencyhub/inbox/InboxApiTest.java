@@ -14,6 +14,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -93,7 +94,7 @@ public class InboxApiTest extends ApiTest {
         assertThat(after.path("sla").path("guidelinesVersion").asInt()).isEqualTo(1);
 
         // an item that arrives now is pinned to the new versions
-        String now = java.time.Instant.now().toString();
+        String now = Instant.now().toString();
         JsonNode fresh = ingest(item("pin-2", "comment", now, "Hello"), null).expectStatus().isCreated()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(fresh.path("guidelinesVersion").asInt()).isEqualTo(2);

@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +136,7 @@ class InboxWebhookApiTest extends ApiTest {
     }
 
     private static byte[] delivery(String... externalIds) {
-        List<Map<String, Object>> items = java.util.Arrays.stream(externalIds)
+        List<Map<String, Object>> items = Arrays.stream(externalIds)
                 .map(id -> InboxApiTest.item(id, "comment", "2026-11-27T16:30:00Z", "Spoiled!")).toList();
         return JSON.writeValueAsBytes(Map.of("items", items));
     }
