@@ -47,6 +47,10 @@ create table interaction (
     resolution_seconds             integer     check (resolution_seconds >= 0),
     resolution_business_seconds    integer     check (resolution_business_seconds >= 0),
     reopen_count                   integer     not null default 0 check (reopen_count >= 0),
+    -- the last reopen: the resolution clock runs from here; the open time before it is banked (docs/inbox.md)
+    reopened_at                    timestamptz,
+    resolution_banked_seconds      integer     not null default 0 check (resolution_banked_seconds >= 0),
+    resolution_banked_business_seconds integer not null default 0 check (resolution_banked_business_seconds >= 0),
     -- the escalation steps already taken for the current clocks (indexes into the pinned chain)
     escalation_level               integer     not null default 0 check (escalation_level >= 0),
     version                        integer     not null default 0,
@@ -63,7 +67,8 @@ create table interaction (
     check ((sla_clock = 'business') = (strategy_version is not null)),
     check ((first_response_at is null) = (first_response_seconds is null)),
     check ((resolved_at is null) = (resolution_seconds is null)),
-    check (status <> 'resolved' or resolved_at is not null)
+    check (status <> 'resolved' or resolved_at is not null),
+    check ((reopen_count = 0) = (reopened_at is null))
 );
 
 -- a brand's items by arrival (lists, reports over a period) and the agency's

@@ -161,7 +161,17 @@ class AuthorizationMatrixTest extends ApiTest {
             RULES.put(operation, new Rule(ADMIN_MANAGER, ClientAccess.NONE, EnumSet.of(SOCIAL_MEDIA_MANAGER), false,
                     false, EnumSet.of(Caller.A_SOCIAL_MEDIA_MANAGER), false, false, true));
         }
+        // the inbox is the agency's work: staff ingest, read and act; the webhook is the admins'; tools sign deliveries
+        staff(ALL_STAFF, ClientAccess.NONE, "listBrandInteractions", "ingestInteraction", "ingestInteractionBatch",
+                "listInteractions", "getInteraction", "listInteractionEvents", "recordInteractionReply",
+                "resolveInteraction", "reopenInteraction", "assignInteraction");
+        staff(ADMIN, ClientAccess.NONE, "getInboxWebhook", "rotateInboxWebhook");
+        RULES.put("receiveInboxWebhook", new Rule(Set.of(), ClientAccess.NONE, Set.of(), false, false, Set.of(),
+                false, true));
     }
+
+    /** Operations whose credential is a signature: the matrix sends none, so every caller gets 401, token or not. */
+    private static final Set<String> SIGNED = Set.of("receiveInboxWebhook");
 
     private static void staff(Set<Role> roles, ClientAccess client, String... operations) {
         for (String operation : operations) {
@@ -181,7 +191,8 @@ class AuthorizationMatrixTest extends ApiTest {
 
     static Outcome expected(Rule rule, Operation operation, Caller caller) {
         if (rule.open()) {
-            return Outcome.ALLOWED; // the URL is the credential, whoever sends it with whichever token
+            // the URL (or, for SIGNED operations, the signature) is the credential, whichever token comes along
+            return SIGNED.contains(operation.id()) ? Outcome.UNAUTHORIZED : Outcome.ALLOWED;
         }
         switch (caller) {
             case NO_TOKEN:

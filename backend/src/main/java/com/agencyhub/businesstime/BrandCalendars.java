@@ -74,12 +74,23 @@ public class BrandCalendars {
                 }));
     }
 
-    private static DueTimes due(Instant receivedAt, SlaPolicy.Priority priority, SlaPolicy policy, Clock clock,
+    static DueTimes due(Instant receivedAt, SlaPolicy.Priority priority, SlaPolicy policy, Clock clock,
                                 int guidelinesVersion, Integer strategyVersion) {
         return new DueTimes(receivedAt, priority, policy,
                 clock.add(receivedAt, Duration.ofMinutes(policy.firstResponseMinutes())),
                 clock.add(receivedAt, Duration.ofMinutes(policy.resolutionMinutes())), guidelinesVersion,
                 strategyVersion);
+    }
+
+    /**
+     * Every published guidelines version and approved strategy version of the brand, loaded once (two queries), to
+     * evaluate many instants in memory: the inbox pins each interaction of a batch to the versions in force when it
+     * arrived, and counts business time on the strategy version it pinned.
+     */
+    public Mono<SlaHistory> slaHistory(TenantId tenant, BrandRef brand) {
+        return guidelines.publishedSlaHistory(tenant, brand.id())
+                .zipWhen(published -> strategies.approvedVersions(tenant, brand.id()))
+                .map(versions -> new SlaHistory(brand, versions.getT1(), versions.getT2()));
     }
 
     /** Business minutes of [from, to) and the whole interval split by time class. */
@@ -120,7 +131,7 @@ public class BrandCalendars {
                         holidays(brand.settings().holidayRegion())));
     }
 
-    private static ApiProblem noStrategy() {
+    static ApiProblem noStrategy() {
         return ApiProblem.conflict("The brand has no approved strategy, so it has no coverage windows to count "
                 + "business time in.");
     }
@@ -129,7 +140,7 @@ public class BrandCalendars {
      * The strategy's holiday windows apply on every holiday, whatever weekday it falls on; their weekdays are
      * ignored. Windows that then overlap cannot make a calendar.
      */
-    private static BusinessHours hours(ZoneId zone, StrategyContent.MonitoringRequirement monitoring) {
+    static BusinessHours hours(ZoneId zone, StrategyContent.MonitoringRequirement monitoring) {
         List<DailyWindow> holidayWindows = monitoring.holidayWindows().stream().map(WeeklyWindow::times)
                 .distinct().toList();
         if (!BusinessHours.problems(monitoring.coverageWindows(), monitoring.holidayRule(), holidayWindows).isEmpty()) {
@@ -144,14 +155,14 @@ public class BrandCalendars {
         return region == null ? Holidays.none() : RegionHolidays.of(region);
     }
 
-    private static SlaPolicy policyFor(List<SlaPolicy> policies, SlaPolicy.Priority priority) {
+    static SlaPolicy policyFor(List<SlaPolicy> policies, SlaPolicy.Priority priority) {
         return policies.stream().filter(policy -> policy.priority() == priority).findFirst()
                 .or(() -> policies.stream().filter(policy -> policy.priority() == SlaPolicy.Priority.NORMAL).findFirst())
                 .orElseThrow(() -> ApiProblem.conflict("The published guidelines define no normal SLA policy."));
     }
 
     /** How a policy's minutes count from the received instant. */
-    private interface Clock {
+    interface Clock {
         Clock AROUND_THE_CLOCK = Instant::plus;
         Duration HORIZON = Duration.ofDays(366);
 

@@ -82,7 +82,7 @@ public class Guidelines {
     /** The SLA policies of the brand's current published guidelines; empty while none is published. */
     public Mono<PublishedSlaPolicies> publishedSlaPolicies(TenantId tenant, BrandId brand) {
         return transactions.inTenant(tenant, sql -> repository.findLatestPublished(sql, tenant, brand))
-                .map(version -> new PublishedSlaPolicies(brand, version.number(), version.content().slaPolicies()));
+                .map(version -> policies(version));
     }
 
     /**
@@ -100,7 +100,21 @@ public class Guidelines {
      */
     public Mono<PublishedSlaPolicies> slaPoliciesAt(TenantId tenant, BrandId brand, Instant at) {
         return transactions.inTenant(tenant, sql -> repository.publishedAt(sql, tenant, brand, at))
-                .map(version -> new PublishedSlaPolicies(brand, version.number(), version.content().slaPolicies()));
+                .map(version -> policies(version));
+    }
+
+    /**
+     * The SLA policies of every published version of the brand, oldest first: for callers that ask about many instants
+     * at once (the inbox pins a batch of interactions to the version in force when each arrived).
+     */
+    public Mono<List<PublishedSlaPolicies>> publishedSlaHistory(TenantId tenant, BrandId brand) {
+        return transactions.inTenant(tenant, sql -> repository.publishedVersions(sql, tenant, brand)
+                .map(Guidelines::policies).collectList());
+    }
+
+    private static PublishedSlaPolicies policies(GuidelineVersion version) {
+        return new PublishedSlaPolicies(version.brand(), version.number(), version.publishedAt(),
+                version.content().slaPolicies());
     }
 
     /** The escalation chain of the brand's guidelines version {@code number} (the one an inbox item pinned). */

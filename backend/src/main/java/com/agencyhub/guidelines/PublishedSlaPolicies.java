@@ -2,10 +2,11 @@ package com.agencyhub.guidelines;
 
 import com.agencyhub.shared.BrandId;
 
+import java.time.Instant;
 import java.util.List;
 
-/** The SLA policies in force for a brand: those of its current published guidelines version. */
-public record PublishedSlaPolicies(BrandId brand, int versionNumber, List<SlaPolicy> policies) {
+/** The SLA policies of one published guidelines version of a brand, and when it was published. */
+public record PublishedSlaPolicies(BrandId brand, int versionNumber, Instant publishedAt, List<SlaPolicy> policies) {
 
     public PublishedSlaPolicies {
         policies = List.copyOf(policies);

@@ -85,6 +85,14 @@ public class Strategies {
         return transactions.inTenant(tenant, sql -> repository.approvedAt(sql, tenant, brand, at));
     }
 
+    /**
+     * Every approved version of the brand, oldest first, for callers that ask about many instants at once (the inbox
+     * pins a batch of interactions to the versions in force when each arrived).
+     */
+    public Mono<List<StrategyVersion>> approvedVersions(TenantId tenant, BrandId brand) {
+        return transactions.inTenant(tenant, sql -> repository.approvedVersions(sql, tenant, brand).collectList());
+    }
+
     /** The content pillars of the brand's approved strategy; none while no strategy is approved. */
     public Mono<List<StrategyContent.ContentPillar>> approvedPillars(TenantId tenant, BrandId brand) {
         return transactions.inTenant(tenant, sql -> repository.latestApproved(sql, tenant, brand))

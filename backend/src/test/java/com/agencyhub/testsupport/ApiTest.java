@@ -192,6 +192,9 @@ public abstract class ApiTest {
                         "from", "2027-03-06T08:00:00Z", "to", "2027-03-06T16:00:00Z", "brandIds", List.of(inScope))),
                 created(a.tokenFor(socialMediaManager), "/v1/roster/absences", Map.of("kind", "vacation",
                         "from", "2027-03-08T00:00:00Z", "to", "2027-03-15T00:00:00Z")),
+                created(a.adminToken(), "/v1/brands/" + inScope + "/interactions", ContractOperations.requestExample(
+                        "ingestInteraction")),
+                inboxWebhook(a, inScope),
                 created(a.adminToken(), "/v1/notification-webhooks", Map.of("name", "World Slack",
                         "url", "https://hooks.slack.invalid/services/T000/B000/world", "topics", List.of("sla-breached"))));
         for (String token : List.of(a.tokenFor(manager), a.tokenFor(socialMediaManager), world.clientInScopeToken(),
@@ -207,8 +210,15 @@ public abstract class ApiTest {
         return world;
     }
 
+    /** The id of the brand's inbox webhook, which this creates. */
+    private UUID inboxWebhook(TestAgency agency, UUID brand) {
+        return UUID.fromString(http.post().uri("/v1/brands/" + brand + "/inbox-webhook/rotation")
+                .headers(h -> h.setBearerAuth(agency.adminToken())).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().path("id").asString());
+    }
+
     /** The id of what a POST to {@code path} created. */
-    private UUID created(String token, String path, Map<String, Object> body) {
+    private UUID created(String token, String path, Object body) {
         return UUID.fromString(http.post().uri(path).headers(h -> h.setBearerAuth(token)).bodyValue(body).exchange()
                 .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
                 .path("id").asString());

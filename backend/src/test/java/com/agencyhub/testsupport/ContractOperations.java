@@ -98,6 +98,13 @@ public final class ContractOperations {
         return Optional.empty();
     }
 
+    /** The (first) example of an operation's request body, as JSON. */
+    public static JsonNode requestExample(String operationId) {
+        return all().stream().filter(operation -> operation.id().equals(operationId)).findFirst()
+                .flatMap(Operation::bodyExample)
+                .orElseThrow(() -> new IllegalArgumentException("no request example of " + operationId));
+    }
+
     /** The value of a named example of an operation's response with this status (its JSON body). */
     public static JsonNode responseExample(String operationId, String status, String example) {
         JsonNode spec = OpenApiContract.spec();

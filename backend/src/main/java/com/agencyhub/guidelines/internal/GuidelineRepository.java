@@ -64,6 +64,14 @@ public class GuidelineRepository {
                 .map(GuidelineRepository::version);
     }
 
+    /** Every published version of the brand, oldest first, without acknowledgments. */
+    public Flux<GuidelineVersion> publishedVersions(DSLContext sql, TenantId tenant, BrandId brand) {
+        return Flux.from(sql.selectFrom(GUIDELINE_VERSION)
+                        .where(ofBrand(tenant, brand).and(GUIDELINE_VERSION.STATUS.eq(GuidelineStatus.PUBLISHED.value())))
+                        .orderBy(GUIDELINE_VERSION.NUMBER))
+                .map(GuidelineRepository::version);
+    }
+
     /** The approval mode of the newest published version; empty while none is published. */
     public Mono<ApprovalMode> publishedApprovalMode(DSLContext sql, TenantId tenant, BrandId brand) {
         return Mono.from(sql.select(GUIDELINE_VERSION.CONTENT)

@@ -53,13 +53,13 @@ class NotificationWebhooksController implements NotificationWebhooksApi {
                     return webhooks.create(request.getT2(), create.getName(), create.getUrl(), topics);
                 })
                 .map(created -> ResponseEntity.created(URI.create(NotificationWebhooksApi.PATH_DELETE_NOTIFICATION_WEBHOOK
-                                .replace("{webhookId}", created.id().toString())))
+                                .replace("{notificationWebhookId}", created.id().toString())))
                         .body(dto(created)));
     }
 
     @Override
-    public Mono<ResponseEntity<Void>> deleteNotificationWebhook(UUID webhookId, ServerWebExchange exchange) {
-        return CurrentActor.get().flatMap(actor -> webhooks.delete(actor, webhookId))
+    public Mono<ResponseEntity<Void>> deleteNotificationWebhook(UUID notificationWebhookId, ServerWebExchange exchange) {
+        return CurrentActor.get().flatMap(actor -> webhooks.delete(actor, notificationWebhookId))
                 .then(Mono.just(ResponseEntity.noContent().build()));
     }
 

@@ -77,6 +77,8 @@ public class SecurityConfiguration {
 
     /** Calendar feeds, read by their secret URL without a token. */
     private static final String PUBLIC_FEEDS = "/v1/feeds/**";
+    /** Inbox webhook deliveries, signed with the webhook's secret instead of a token. */
+    private static final String INBOX_WEBHOOKS = "/v1/inbox-webhooks/**";
 
     private static final String[] STAFF = {Role.AGENCY_ADMIN.claimValue(), Role.AGENCY_MANAGER.claimValue(),
             Role.SOCIAL_MEDIA_MANAGER.claimValue()};
@@ -86,15 +88,16 @@ public class SecurityConfiguration {
             Role.SOCIAL_MEDIA_MANAGER.claimValue(), Role.CLIENT_VIEWER.claimValue()};
 
     /**
-     * Calendar feeds read by their secret URL ({@code GET /v1/feeds/<secret>.ics}): calendar apps send no bearer
-     * token, and one sent along is not looked at (it can neither help nor spoil the read). The secret decides; reads
-     * count against the per-address rate limit.
+     * Calendar feeds read by their secret URL ({@code GET /v1/feeds/<secret>.ics}) and inbox webhook deliveries
+     * ({@code POST /v1/inbox-webhooks/<id>}, checked by the inbox's signature filter): calendar apps and tools send no
+     * bearer token, and one sent along is not looked at (it can neither help nor spoil the request). The secret or the
+     * signature decides; requests count against the per-address rate limit (and deliveries per webhook).
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityWebFilterChain publicFeeds(ServerHttpSecurity http, RateLimits rateLimits) {
         return http
-                .securityMatcher(ServerWebExchangeMatchers.pathMatchers(PUBLIC_FEEDS))
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers(PUBLIC_FEEDS, INBOX_WEBHOOKS))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .cors(ServerHttpSecurity.CorsSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -168,6 +171,11 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/v1/posts/*/transitions").hasAnyRole(BRAND_READERS)
                         .pathMatchers("/v1/brands/*/posts", "/v1/posts/**").hasAnyRole(STAFF)
                         .pathMatchers("/v1/calendar-feeds", "/v1/calendar-feeds/**").hasAnyRole(BRAND_READERS)
+                        // the inbox is the agency's work: staff read and act; client users get reports (another issue)
+                        .pathMatchers("/v1/brands/*/interactions", "/v1/brands/*/interactions/**", "/v1/interactions",
+                                "/v1/interactions/**").hasAnyRole(STAFF)
+                        .pathMatchers("/v1/brands/*/inbox-webhook", "/v1/brands/*/inbox-webhook/**")
+                        .hasRole(Role.AGENCY_ADMIN.claimValue())
                         .pathMatchers(HttpMethod.GET, "/v1/brands", "/v1/brands/*").hasAnyRole(BRAND_READERS)
                         .pathMatchers("/v1/brands", "/v1/brands/**").hasAnyRole(ADMINS_AND_MANAGERS)
                         .anyExchange().authenticated())

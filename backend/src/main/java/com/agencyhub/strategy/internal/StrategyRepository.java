@@ -69,6 +69,14 @@ public class StrategyRepository {
                 .map(StrategyRepository::version);
     }
 
+    /** Every approved version of the brand, oldest first. */
+    public Flux<StrategyVersion> approvedVersions(DSLContext sql, TenantId tenant, BrandId brand) {
+        return Flux.from(sql.selectFrom(STRATEGY_VERSION).where(ofBrand(tenant, brand)
+                                .and(STRATEGY_VERSION.STATUS.eq(value(StrategyStatus.APPROVED))))
+                        .orderBy(STRATEGY_VERSION.NUMBER))
+                .map(StrategyRepository::version);
+    }
+
     /**
      * The calendar promises of the newest approved version of each brand among {@code brands} (every brand of the
      * agency when null) that has one: one pass over the agency's versions, reading only the two parts needed.

@@ -299,7 +299,7 @@ public class GuidelinesApiTest extends ApiTest {
         return critical;
     }
 
-    private static Map<String, Object> policy(String priority, int firstResponse, int resolution, String clock) {
+    public static Map<String, Object> policy(String priority, int firstResponse, int resolution, String clock) {
         return new HashMap<>(Map.of("priority", priority, "firstResponseMinutes", firstResponse,
                 "resolutionMinutes", resolution, "clock", clock,
                 "conditions", Map.of("platforms", List.of(), "kinds", List.of(), "keywords", List.of())));

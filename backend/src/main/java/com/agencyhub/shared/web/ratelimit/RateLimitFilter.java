@@ -18,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +30,7 @@ final class RateLimitFilter implements WebFilter {
 
     private static final Pattern INVITATION = Pattern.compile("^/v1/members/[^/]+/invitation$");
     private static final Pattern EXPORT = Pattern.compile("^/v1/brands/[^/]+/export$");
+    private static final Pattern INBOX_WEBHOOK = Pattern.compile("^/v1/inbox-webhooks/([^/]+)$");
 
     private final RateLimiter limiter;
     private final RateLimitProperties limits;
@@ -66,6 +68,13 @@ final class RateLimitFilter implements WebFilter {
     private List<RateLimiter.Draw> draws(ServerHttpRequest request, Actor actor) {
         String caller = actor != null ? "caller:" + actor.userId() : "address:" + address(request);
         List<RateLimiter.Draw> draws = new ArrayList<>();
+        Matcher webhook = INBOX_WEBHOOK.matcher(request.getPath().value());
+        if (actor == null && webhook.matches()) {
+            // tools deliver in bursts: their own, larger limit, per webhook and per sending address
+            draws.add(new RateLimiter.Draw("webhook:" + webhook.group(1), limits.webhook()));
+            draws.add(new RateLimiter.Draw("webhook-" + caller, limits.webhook()));
+            return draws;
+        }
         draws.add(new RateLimiter.Draw(caller, limits.caller()));
         Optional.ofNullable(actor).flatMap(Actor::tenant)
                 .ifPresent(agency -> draws.add(new RateLimiter.Draw("agency:" + agency, limits.agency())));

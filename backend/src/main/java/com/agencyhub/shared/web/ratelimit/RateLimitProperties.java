@@ -12,16 +12,19 @@ import java.time.Duration;
  * @param identity operations that create accounts and send e-mail through the identity provider (invitations,
  *                 onboarding), per agency or, for platform admins, per caller
  * @param export   brand exports, per caller
+ * @param webhook  inbox webhook deliveries (up to 500 items each), per webhook and per sending address
  * @param poolSize JDBC connections for the buckets' state in PostgreSQL, per instance
  */
 @ConfigurationProperties("agencyhub.rate-limits")
-public record RateLimitProperties(Limit caller, Limit agency, Limit identity, Limit export, Integer poolSize) {
+public record RateLimitProperties(Limit caller, Limit agency, Limit identity, Limit export, Limit webhook,
+                                  Integer poolSize) {
 
     public RateLimitProperties {
         caller = caller == null ? new Limit(600, Duration.ofMinutes(1)) : caller;
         agency = agency == null ? new Limit(6000, Duration.ofMinutes(1)) : agency;
         identity = identity == null ? new Limit(60, Duration.ofHours(1)) : identity;
         export = export == null ? new Limit(20, Duration.ofHours(1)) : export;
+        webhook = webhook == null ? new Limit(1200, Duration.ofMinutes(1)) : webhook;
         poolSize = poolSize == null ? 4 : poolSize;
     }
 

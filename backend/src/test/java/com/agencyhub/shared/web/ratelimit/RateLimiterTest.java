@@ -60,6 +60,6 @@ class RateLimiterTest {
         database.setUrl(TestDatabase.get().migrated().r2dbcUrl());
         database.setUsername(PostgresBootstrap.APP);
         database.setPassword(TestDatabase.APP_PASSWORD);
-        return new RateLimiter(database, new RateLimitProperties(null, null, null, null, null));
+        return new RateLimiter(database, new RateLimitProperties(null, null, null, null, null, null));
     }
 }
