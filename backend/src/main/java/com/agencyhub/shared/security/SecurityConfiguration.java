@@ -156,6 +156,9 @@ public class SecurityConfiguration {
                         .hasAnyRole(STAFF)
                         // the roster is the agency's own planning: staff only; RosterAuthority refines writes
                         .pathMatchers("/v1/roster/**", "/v1/brands/*/roster/**").hasAnyRole(STAFF)
+                        .pathMatchers(HttpMethod.GET, "/v1/brands/*/response-times", "/v1/brands/*/response-times/**")
+                        .hasAnyRole(BRAND_READERS)
+                        .pathMatchers("/v1/response-times", "/v1/response-times/**").hasAnyRole(STAFF)
                         .pathMatchers(HttpMethod.GET, "/v1/brands/*/posts/export").hasAnyRole(BRAND_READERS)
                         .pathMatchers(HttpMethod.POST, "/v1/brands/*/posts/import").hasAnyRole(STAFF)
                         .pathMatchers(HttpMethod.GET, "/v1/brands/*/posts", "/v1/posts", "/v1/posts/**")
