@@ -11,6 +11,8 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SQLDialect;
+import org.jooq.Select;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -26,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import java.math.BigDecimal;
 
 import static com.agencyhub.jooq.Tables.INTERACTION;
@@ -48,34 +51,62 @@ public class ResponseTimeRepository {
     public Mono<List<ResponseTimeGroup>> groups(DSLContext sql, TenantId tenant, BrandId brand,
                                                 ResponseTimePeriod period, Instant now,
                                                 Set<ResponseTimeBreakdown> breakdowns) {
-        Dimensions dimensions = new Dimensions(period);
-        ClockFields firstResponse = new ClockFields(INTERACTION.FIRST_RESPONSE_AT.isNotNull(),
-                INTERACTION.FIRST_RESPONSE_AT, INTERACTION.FIRST_RESPONSE_DUE_AT, INTERACTION.FIRST_RESPONSE_SECONDS,
-                INTERACTION.FIRST_RESPONSE_BUSINESS_SECONDS, now);
-        ClockFields resolution = new ClockFields(INTERACTION.STATUS.eq("resolved"), INTERACTION.RESOLVED_AT,
-                INTERACTION.RESOLUTION_DUE_AT, INTERACTION.RESOLUTION_SECONDS,
-                INTERACTION.RESOLUTION_BUSINESS_SECONDS, now);
-        Columns columns = new Columns();
-        dimensions.all.forEach(columns::add);
-        List<Integer> groupings = dimensions.all.stream().map(field -> columns.add(DSL.grouping(field))).toList();
-        int received = columns.add(DSL.count());
-        firstResponse.addTo(columns);
-        resolution.addTo(columns);
-        int uncovered = columns.add(DSL.count().filterWhere(firstResponse.missed
-                .and(INTERACTION.WINDOW_CLASS.eq("uncovered"))));
-        int escalationFailed = columns.add(DSL.count().filterWhere(firstResponse.missed
-                .and(INTERACTION.WINDOW_CLASS.ne("uncovered")).and(nobodyReached())));
+        Report report = new Report(tenant, brand, period, now, breakdowns);
+        return Flux.from(report.select(sql)).map(report::group).collectList();
+    }
 
-        Condition scope = INTERACTION.TENANT_ID.eq(tenant.value())
-                .and(INTERACTION.RECEIVED_AT.ge(period.start()))
-                .and(INTERACTION.RECEIVED_AT.lt(period.end()));
-        if (brand != null) {
-            scope = scope.and(INTERACTION.BRAND_ID.eq(brand.value()));
+    /** The statement of {@link #groups} with its values written in, for benchmarks that time it bare. */
+    public String statement(TenantId tenant, BrandId brand, ResponseTimePeriod period, Instant now,
+                            Set<ResponseTimeBreakdown> breakdowns) {
+        DSLContext rendering = DSL.using(SQLDialect.POSTGRES);
+        return rendering.renderInlined(new Report(tenant, brand, period, now, breakdowns).select(rendering));
+    }
+
+    /** One report's statement: what it selects, from which rows, grouped how; and how to read its rows. */
+    private static final class Report {
+
+        private final Dimensions dimensions;
+        private final ClockFields firstResponse;
+        private final ClockFields resolution;
+        private final Columns columns = new Columns();
+        private final List<Integer> groupings;
+        private final int received;
+        private final int uncovered;
+        private final int escalationFailed;
+        private final Condition scope;
+        private final Field<?>[][] sets;
+
+        Report(TenantId tenant, BrandId brand, ResponseTimePeriod period, Instant now,
+               Set<ResponseTimeBreakdown> breakdowns) {
+            dimensions = new Dimensions(period, breakdowns);
+            firstResponse = new ClockFields(INTERACTION.FIRST_RESPONSE_AT.isNotNull(), INTERACTION.FIRST_RESPONSE_AT,
+                    INTERACTION.FIRST_RESPONSE_DUE_AT, INTERACTION.FIRST_RESPONSE_SECONDS,
+                    INTERACTION.FIRST_RESPONSE_BUSINESS_SECONDS, now);
+            resolution = new ClockFields(INTERACTION.STATUS.eq("resolved"), INTERACTION.RESOLVED_AT,
+                    INTERACTION.RESOLUTION_DUE_AT, INTERACTION.RESOLUTION_SECONDS,
+                    INTERACTION.RESOLUTION_BUSINESS_SECONDS, now);
+            dimensions.all.forEach(columns::add);
+            groupings = dimensions.all.stream().map(field -> columns.add(DSL.grouping(field))).toList();
+            received = columns.add(DSL.count());
+            firstResponse.addTo(columns);
+            resolution.addTo(columns);
+            uncovered = columns.add(DSL.count().filterWhere(firstResponse.missed
+                    .and(INTERACTION.WINDOW_CLASS.eq("uncovered"))));
+            escalationFailed = columns.add(DSL.count().filterWhere(firstResponse.missed
+                    .and(INTERACTION.WINDOW_CLASS.ne("uncovered")).and(nobodyReached())));
+            Condition rows = INTERACTION.TENANT_ID.eq(tenant.value())
+                    .and(INTERACTION.RECEIVED_AT.ge(period.start()))
+                    .and(INTERACTION.RECEIVED_AT.lt(period.end()));
+            scope = brand == null ? rows : rows.and(INTERACTION.BRAND_ID.eq(brand.value()));
+            sets = breakdowns.stream().map(breakdown -> dimensions.of(breakdown).toArray(Field<?>[]::new))
+                    .toArray(Field<?>[][]::new);
         }
-        Field<?>[][] sets = breakdowns.stream().map(breakdown -> dimensions.of(breakdown).toArray(Field<?>[]::new))
-                .toArray(Field<?>[][]::new);
-        var query = sql.select(columns.all).from(INTERACTION).where(scope).groupBy(DSL.groupingSets(sets));
-        return Flux.from(query).map(row -> {
+
+        Select<Record> select(DSLContext sql) {
+            return sql.select(columns.all).from(INTERACTION).where(scope).groupBy(DSL.groupingSets(sets));
+        }
+
+        ResponseTimeGroup group(Record row) {
             ResponseTimeBreakdown breakdown = dimensions.breakdownOf(groupings.stream()
                     .map(index -> row.get(index, Integer.class) == 0).toList());
             ResponseTimeFigures figures = new ResponseTimeFigures(columns.count(row, received),
@@ -85,7 +116,7 @@ public class ResponseTimeRepository {
             long failed = columns.count(row, escalationFailed);
             return new ResponseTimeGroup(breakdown, dimensions.key(breakdown, row), figures,
                     new ResponseTimeBreaches(missed, notCovered, failed, missed - notCovered - failed));
-        }).collectList();
+        }
     }
 
     /**
@@ -138,13 +169,12 @@ public class ResponseTimeRepository {
         final List<Field<?>> all;
         private final Map<ResponseTimeBreakdown, List<Field<?>>> byBreakdown = new EnumMap<>(ResponseTimeBreakdown.class);
 
-        Dimensions(ResponseTimePeriod period) {
+        Dimensions(ResponseTimePeriod period, Set<ResponseTimeBreakdown> breakdowns) {
             Field<LocalDateTime> local = DSL.field("({0} at time zone {1})", LocalDateTime.class,
                     INTERACTION.RECEIVED_AT, DSL.inline(period.zone().getId()));
             week = DSL.field("(date_trunc('week', {0}))::date", LocalDate.class, local);
             weekday = DSL.field("extract(isodow from {0})::integer", Integer.class, local);
             hour = DSL.field("extract(hour from {0})::integer", Integer.class, local);
-            all = List.of(windowClass, channel, priority, kind, week, weekday, hour, responder, brand);
             byBreakdown.put(ResponseTimeBreakdown.TOTAL, List.of());
             byBreakdown.put(ResponseTimeBreakdown.WINDOW_CLASS, List.of(windowClass));
             byBreakdown.put(ResponseTimeBreakdown.CHANNEL, List.of(channel));
@@ -154,6 +184,10 @@ public class ResponseTimeRepository {
             byBreakdown.put(ResponseTimeBreakdown.WEEKDAY_HOUR, List.of(weekday, hour));
             byBreakdown.put(ResponseTimeBreakdown.RESPONDER, List.of(responder));
             byBreakdown.put(ResponseTimeBreakdown.BRAND, List.of(brand));
+            // only the columns of the breakdowns asked for: grouping() takes only what GROUP BY names
+            all = Stream.<Field<?>>of(windowClass, channel, priority, kind, week, weekday, hour, responder, brand)
+                    .filter(field -> breakdowns.stream().anyMatch(breakdown -> of(breakdown).contains(field)))
+                    .toList();
         }
 
         List<Field<?>> of(ResponseTimeBreakdown breakdown) {

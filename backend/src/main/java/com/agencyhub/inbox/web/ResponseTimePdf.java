@@ -51,7 +51,7 @@ final class ResponseTimePdf {
 
     static final float MARGIN = 50;
     /** Where the chart sits on the page (PDF points from the bottom left), for the tests that look at it. */
-    static final Rectangle2D CHART = new Rectangle2D.Float(MARGIN, 388, PDRectangle.A4.getWidth() - 2 * MARGIN, 220);
+    static final Rectangle2D CHART = new Rectangle2D.Float(MARGIN, 318, PDRectangle.A4.getWidth() - 2 * MARGIN, 200);
 
     private static final Color INK = new Color(0x1F, 0x29, 0x37);
     private static final Color MUTED = new Color(0x6B, 0x72, 0x80);
@@ -93,8 +93,8 @@ final class ResponseTimePdf {
                 text(page1, regular, 11, INK, MARGIN, top - 54, period() + "  (" + report.period().zone().getId()
                         + ")");
                 text(page1, regular, 8, MUTED, MARGIN, top - 67, "Made on " + MADE.format(report.generatedAt()
-                        .atOffset(ZoneOffset.UTC)) + ". Items still open count as open as of then; past their due"
-                        + " time as missed.");
+                        .atOffset(ZoneOffset.UTC)) + ". Items still open then count as not answered, and as missed"
+                        + " once past their due time.");
                 keyFigures(page1, top - 150);
                 text(page1, bold, 11, INK, MARGIN, (float) CHART.getMaxY() + 12,
                         "First response by week (business minutes)");
@@ -104,9 +104,10 @@ final class ResponseTimePdf {
                 float y = windowClasses(page1, (float) CHART.getY() - 28);
                 y = breaches(page1, y - 22);
                 channels(page1, y - 22);
-                text(page1, regular, 7, MUTED, MARGIN, MARGIN - 20, "Business minutes count only the time inside"
-                        + " the brand's coverage windows, as the SLA measures it; calendar minutes count every minute."
-                        + " Median and 90th percentile of answered items.");
+                paragraph(page1, regular, 7, MUTED, MARGIN - 12, "Times are those of answered items, in business"
+                        + " minutes: only the time inside the brand's coverage windows counts, as the SLA measures it."
+                        + " Within target: answered by the due time, of the items answered or past it. Details and"
+                        + " the calendar-time figures are in the CSV export.");
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
@@ -125,12 +126,12 @@ final class ResponseTimePdf {
                 new Panel(String.valueOf(totals.received()), "interactions received"),
                 new Panel(percent(first.percentWithinTarget()), "answered within target"),
                 new Panel(minutes(first.businessMinutes().median()), "median first response"),
-                new Panel(minutes(first.businessMinutes().p90()), "90% answered within")));
+                new Panel(minutes(first.businessMinutes().p90()), "90 % answered within")));
         panels(page, y - 62, List.of(
                 new Panel(String.valueOf(first.open()), "not answered yet"),
                 new Panel(percent(resolution.percentWithinTarget()), "resolved within target"),
                 new Panel(minutes(resolution.businessMinutes().median()), "median resolution"),
-                new Panel(minutes(first.calendarMinutes().median()), "median first response, calendar time")));
+                new Panel(minutes(first.calendarMinutes().median()), "median, in calendar time")));
     }
 
     private record Panel(String value, String caption) {
@@ -164,8 +165,7 @@ final class ResponseTimePdf {
                 + " missed the target: " + breaches.uncovered() + " arrived when nobody was on duty, "
                 + breaches.escalationFailed() + " escalated without reaching anyone, " + breaches.coveredButSlow()
                 + " answered late although someone was on duty.";
-        text(page, regular, 9, INK, MARGIN, y - 15, summary);
-        return y - 15;
+        return paragraph(page, regular, 9, INK, y - 15, summary);
     }
 
     private void channels(PDPageContentStream page, float y) throws IOException {
@@ -227,8 +227,9 @@ final class ResponseTimePdf {
         weeks.setTickLabelFont(small);
         weeks.setLabelFont(small);
         weeks.setCategoryMargin(0.25);
-        if (times.getColumnCount() > 14) {
-            weeks.setCategoryLabelPositions(CategoryLabelPositions.UP_90);
+        weeks.setMaximumCategoryLabelWidthRatio(2f);
+        if (times.getColumnCount() > 8) {
+            weeks.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
         NumberAxis minutes = new NumberAxis("minutes");
         minutes.setTickLabelFont(small);
@@ -241,7 +242,7 @@ final class ResponseTimePdf {
         bars.setSeriesPaint(1, LIGHT_ACCENT);
         CategoryPlot plot = new CategoryPlot(times, weeks, minutes, bars);
         NumberAxis percent = new NumberAxis("% within target");
-        percent.setRange(0, 100);
+        percent.setRange(0, 105); // room for the markers at 100 %
         percent.setTickLabelFont(small);
         percent.setLabelFont(small);
         LineAndShapeRenderer line = new LineAndShapeRenderer(true, true);
@@ -306,6 +307,25 @@ final class ResponseTimePdf {
             return String.format(Locale.ENGLISH, "%d h %02d min", total / 60, total % 60);
         }
         return String.format(Locale.ENGLISH, "%d d %d h", total / (24 * 60), total % (24 * 60) / 60);
+    }
+
+    /** Writes text across the page's width, wrapped at spaces; the y of its last line. */
+    private static float paragraph(PDPageContentStream page, PDFont font, float size, Color color, float y,
+                                   String text) throws IOException {
+        float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String longer = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && font.getStringWidth(printable(font, longer)) / 1000 * size > width) {
+                text(page, font, size, color, MARGIN, y, line.toString());
+                y -= size * 1.4f;
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(longer);
+            }
+        }
+        text(page, font, size, color, MARGIN, y, line.toString());
+        return y;
     }
 
     /**
