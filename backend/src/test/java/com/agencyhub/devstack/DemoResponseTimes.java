@@ -4,7 +4,6 @@ import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.TenantId;
 import com.agencyhub.shared.UserId;
 import com.agencyhub.shared.db.Transactions;
-import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
@@ -14,11 +13,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /**
  * Alpenmilch's inbox since the start of last month, so that its response-time report (docs/response-time-reports.md)
- * shows a month: an item every 37 minutes or so, classed by the brand's coverage windows (weekdays 08:00–20:00 and
+ * shows a month: an item every 37 minutes or so (a quarter of them at night), classed by the brand's coverage windows (weekdays 08:00–20:00 and
  * weekends 10:00–18:00 inside, weekday evenings until 22:00 covered by the roster, nights uncovered), answered by Jonas
  * or Lea after a few minutes to well over an hour (uncovered ones the next morning), most resolved; a few never
  * answered, and for those that arrived while someone was on duty an escalation that reached nobody. Inserted with SQL
@@ -43,7 +43,7 @@ final class DemoResponseTimes {
                         alpenmilch.value()))
                 .map(found -> found.get(0, Integer.class))
                 .flatMap(found -> found > 0 ? Mono.just(0) : Mono.from(sql.query(ITEMS, tenant.value(),
-                                alpenmilch.value(), DSL.val(from), count, jonas.value(), lea.value()))
+                                alpenmilch.value(), from.atOffset(ZoneOffset.UTC), jonas.value(), lea.value(), count))
                         .flatMap(items -> Mono.from(sql.query(ESCALATIONS, tenant.value(), alpenmilch.value()))
                                 .thenReturn(items))))
                 .block(TIMEOUT);
@@ -66,6 +66,7 @@ final class DemoResponseTimes {
                                when d <= 5 and h between 20 and 21 then 'covered' else 'uncovered' end as window_class,
                           n % 40 = 0 as never_answered
                 from local
+                where h between 7 and 22 or n % 4 = 0
             ), timed as (
                 select *, case window_class when 'inside' then s when 'covered' then s * 2 else s + 39600 end as wait,
                           case window_class when 'uncovered' then interval '12 hours' else interval '60 minutes' end as target
@@ -96,7 +97,7 @@ final class DemoResponseTimes {
     private static final String ESCALATIONS = """
             insert into interaction_event (tenant_id, id, interaction_id, type, at, source, detail)
             select tenant_id, gen_random_uuid(), id, 'escalated', first_response_due_at, 'system',
-                   '{"reached": false}'::jsonb
+                   jsonb_build_object('reached', false)
             from interaction
             where tenant_id = ? and brand_id = ? and first_response_at is null and window_class <> 'uncovered'
                   and first_response_due_at < now()""";
