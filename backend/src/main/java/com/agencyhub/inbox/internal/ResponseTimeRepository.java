@@ -18,6 +18,7 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -29,7 +30,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-import java.math.BigDecimal;
 
 import static com.agencyhub.jooq.Tables.INTERACTION;
 import static com.agencyhub.jooq.Tables.INTERACTION_EVENT;
