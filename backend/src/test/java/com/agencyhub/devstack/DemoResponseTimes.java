@@ -56,7 +56,7 @@ final class DemoResponseTimes {
                        ?::timestamptz + n * interval '37 minutes' + (abs(hashint4(n)) % 1200) * interval '1 second' as at,
                        30 + abs(hashint4(n * 7)) % 4500 as s,
                        ?::uuid as jonas, ?::uuid as lea
-                from generate_series(0, ? - 1) n
+                from generate_series(0, ?::integer - 1) n
             ), local as (
                 select *, extract(isodow from at at time zone 'Europe/Berlin') as d,
                        extract(hour from at at time zone 'Europe/Berlin') as h
