@@ -136,6 +136,10 @@ class AuthorizationMatrixTest extends ApiTest {
         }
         RULES.put("readCalendarFeed", new Rule(Set.of(), ClientAccess.NONE, Set.of(), false, false, Set.of(), false,
                 true));
+        // response-time reports: clients read their brands' (without responders), the agency's is for staff
+        staff(ALL_STAFF, ClientAccess.IN_SCOPE, "getBrandResponseTimes", "exportBrandResponseTimes",
+                "getBrandResponseTimesPdf");
+        staff(ALL_STAFF, ClientAccess.NONE, "getAgencyResponseTimes");
         // the roster is the agency's own planning: staff read it, admins and managers plan it
         staff(ALL_STAFF, ClientAccess.NONE, "listRosterRotations", "getRosterRotation", "listRosterOverrides",
                 "getRosterOverride", "listAbsences", "getAbsence", "createAbsence", "getOnDuty", "getRosterTimeline",

@@ -99,6 +99,7 @@ class DemoData implements ApplicationListener<ApplicationReadyEvent> {
         DemoPosts.plan(event.getApplicationContext().getBean(Posts.class), system, alpenmilch, jonas);
         DemoRoster.plan(event.getApplicationContext(), system, alpenmilch, jonas, lea);
         DemoInbox.fill(event.getApplicationContext(), system, alpenmilch, jonas, lea);
+        DemoResponseTimes.fill(event.getApplicationContext(), outcome.agency().id(), alpenmilch, jonas, lea);
         secondAgency(onboarding, brands, members);
     }
 

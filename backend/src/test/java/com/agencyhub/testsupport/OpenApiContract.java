@@ -6,16 +6,18 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
-import reactor.core.publisher.Mono;
+import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -45,16 +47,17 @@ public final class OpenApiContract {
 
     /** A WebTestClient filter that validates each response of a documented path. */
     public static ExchangeFilterFunction validatingFilter() {
-        return (request, next) -> next.exchange(request).flatMap(response -> response.bodyToMono(String.class)
-                .defaultIfEmpty("")
-                .map(body -> {
-                    check(request.method(), request.url().getPath(), response, body);
+        return (request, next) -> next.exchange(request).flatMap(response -> response.bodyToMono(byte[].class)
+                .defaultIfEmpty(new byte[0])
+                .map(bytes -> {
+                    check(request.method(), request.url().getPath(), response, new String(bytes, StandardCharsets.UTF_8));
                     // a new response rather than mutate(): mutate() releases the consumed body by subscribing
-                    // to it again, which a streamed body (the brand export) refuses
+                    // to it again, which a streamed body (the brand export) refuses; the bytes as they came, since a
+                    // body need not be text (a PDF)
                     return ClientResponse.create(response.statusCode(), response.strategies())
                             .headers(headers -> headers.addAll(response.headers().asHttpHeaders()))
                             .cookies(cookies -> cookies.addAll(response.cookies()))
-                            .body(body).build();
+                            .body(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(bytes))).build();
                 }));
     }
 
