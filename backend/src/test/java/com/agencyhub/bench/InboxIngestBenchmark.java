@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
@@ -46,15 +47,17 @@ import java.util.function.IntConsumer;
  * Ingest throughput (issue 13): items per second through the signed webhook (signature check, JSON, validation,
  * pinning, idempotent insert) and through the batch endpoint with a bearer token and an Idempotency-Key, against the
  * same rows and events inserted directly with the repositories' SQL as the application role (one transaction per
- * batch), all in the same run on the same database. Requests go through the whole WebFlux stack in-process (the
- * tests' client without its contract check: security chains, rate limits, the signature filter, JSON binding and
- * validation, the service), not through sockets. Each path sends {@value #BATCHES} batches of {@value #BATCH_SIZE}
+ * batch), all in the same run on the same database. Requests go over HTTP on loopback to the server on a random port
+ * (so this benchmark has a Spring context of its own), through the whole stack: sockets, security chains, rate limits,
+ * the signature filter, JSON binding and validation, the service; the tests' client sends them without its contract
+ * check. Each path sends {@value #BATCHES} batches of {@value #BATCH_SIZE}
  * new items from {@value #SENDERS} threads after a warm-up; arrivals are spread over last week, so some fall outside
  * the coverage windows and the roster is resolved for them. Prints a table; asserts nothing. Run:
  * {@code ./mvnw -q -pl web-api-spec,backend -am verify -Dtest=InboxIngestBenchmark -Dbench=true -Dsurefire.failIfNoSpecifiedTests=false}
  */
 @Tag("benchmark")
 @EnabledIfSystemProperty(named = "bench", matches = "true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class InboxIngestBenchmark extends ApiTest {
 
     private static final int BATCH_SIZE = Integer.getInteger("bench.batch", 200);
