@@ -22,7 +22,8 @@ import java.time.temporal.ChronoUnit;
  * weekends 10:00–18:00 inside, weekday evenings until 22:00 covered by the roster, nights uncovered), answered by Jonas
  * or Lea after a few minutes to well over an hour (uncovered ones the next morning), most resolved; a few never
  * answered, and for those that arrived while someone was on duty an escalation that reached nobody. Inserted with SQL
- * as the application role, since the ingest API is being built at the same time.
+ * as the application role in one statement (external ids {@code history-n}), next to the few items {@link DemoInbox}
+ * ingests through the API: a month of answers at chosen instants is one statement this way.
  */
 final class DemoResponseTimes {
 
@@ -39,7 +40,8 @@ final class DemoResponseTimes {
         Instant from = LocalDate.now(BERLIN).withDayOfMonth(1).minusMonths(1).atStartOfDay(BERLIN).toInstant();
         long count = ChronoUnit.MINUTES.between(from, Instant.now().minus(Duration.ofHours(2))) / MINUTES_APART;
         Integer inserted = transactions.inTenant(tenant, sql -> Mono.from(sql.resultQuery(
-                        "select count(*) from interaction where tenant_id = ? and brand_id = ?", tenant.value(),
+                        "select count(*) from interaction where tenant_id = ? and brand_id = ? "
+                                + "and external_id like 'history-%'", tenant.value(),
                         alpenmilch.value()))
                 .map(found -> found.get(0, Integer.class))
                 .flatMap(found -> found > 0 ? Mono.just(0) : Mono.from(sql.query(ITEMS, tenant.value(),
@@ -47,7 +49,8 @@ final class DemoResponseTimes {
                         .flatMap(items -> Mono.from(sql.query(ESCALATIONS, tenant.value(), alpenmilch.value()))
                                 .thenReturn(items))))
                 .block(TIMEOUT);
-        log.info(inserted == 0 ? "Demo inbox already there" : "Demo inbox: {} interactions of Alpenmilch", inserted);
+        log.info(inserted == 0 ? "Demo inbox history already there" : "Demo inbox history: {} interactions of Alpenmilch",
+                inserted);
     }
 
     private static final String ITEMS = """
@@ -76,9 +79,9 @@ final class DemoResponseTimes {
                 priority, priority_source, window_class, guidelines_version, strategy_version, sla_clock,
                 first_response_target_minutes, resolution_target_minutes, first_response_due_at, resolution_due_at,
                 status, first_response_at, first_response_by, first_response_seconds, first_response_business_seconds,
-                resolved_at, resolved_by, resolution_seconds, resolution_business_seconds)
+                resolved_at, resolved_by, resolution_seconds, resolution_business_seconds, next_escalation_at)
             select tenant_id, gen_random_uuid(), brand_id, (array['instagram', 'instagram', 'tiktok', 'facebook'])[1 + n % 4],
-                   'demo-' || n, (array['comment', 'comment', 'direct-message', 'mention', 'review'])[1 + n % 5],
+                   'history-' || n, (array['comment', 'comment', 'direct-message', 'mention', 'review'])[1 + n % 5],
                    '@fan' || (n % 97), 'Demo item ' || n, at,
                    (array['normal', 'normal', 'high', 'normal', 'low', 'critical'])[1 + n % 6], 'given', window_class,
                    1, 1, 'business', 60, 1440, at + target, at + interval '1 day',
@@ -90,7 +93,9 @@ final class DemoResponseTimes {
                    case when not never_answered and n % 3 <> 0 then at + make_interval(secs => wait + s * 4) end,
                    case when not never_answered and n % 3 <> 0 then case when n % 2 = 0 then jonas else lea end end,
                    case when not never_answered and n % 3 <> 0 then wait + s * 4 end,
-                   case when not never_answered and n % 3 <> 0 then s * 5 end
+                   case when not never_answered and n % 3 <> 0 then s * 5 end,
+                   -- escalations of last month are history: the scheduler has nothing left to do for these items
+                   'infinity'::timestamptz
             from timed""";
 
     /** The never-answered items that arrived while someone was meant to watch: their escalation reached nobody. */
