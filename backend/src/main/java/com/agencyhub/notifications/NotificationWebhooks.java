@@ -3,6 +3,7 @@ package com.agencyhub.notifications;
 import com.agencyhub.audit.AuditActor;
 import com.agencyhub.audit.AuditEntry;
 import com.agencyhub.audit.AuditLog;
+import com.agencyhub.notifications.internal.PublicAddresses;
 import com.agencyhub.notifications.internal.WebhookRepository;
 import com.agencyhub.shared.Slugs;
 import com.agencyhub.shared.TenantId;
@@ -71,7 +72,10 @@ public class NotificationWebhooks {
                         null))));
     }
 
-    /** An absolute https URL (http where allowed) with a host and without user information. */
+    /**
+     * An absolute https URL (http where allowed) with a host, without user information, and not at a local or private
+     * address literal (host names are checked when a delivery resolves them).
+     */
     private void requireReceiverUrl(String url) {
         String problem = null;
         try {
@@ -86,6 +90,8 @@ public class NotificationWebhooks {
                 problem = "must not hold user information";
             } else if (uri.getRawFragment() != null) {
                 problem = "must not have a fragment";
+            } else if (!properties.allowPrivateWebhookTargets() && PublicAddresses.isPrivateLiteral(uri.getHost())) {
+                problem = "must not point to a local or private address";
             }
         } catch (URISyntaxException e) {
             problem = "is not a valid URL";

@@ -18,11 +18,14 @@ import java.time.Duration;
  * @param backoff            the wait after the first failed attempt; doubles with each further one
  * @param maxBackoff         the longest wait between attempts
  * @param allowPlainHttpWebhooks whether webhook URLs may use plain http (local receivers in tests and the dev stack)
+ * @param allowPrivateWebhookTargets whether webhooks may be delivered to loopback, private and link-local addresses
+ *                           (local receivers in tests); otherwise only to public ones
  */
 @ConfigurationProperties("agencyhub.notifications")
 public record NotificationsProperties(String mailFrom, Boolean workerEnabled, Duration workerInterval, Integer batchSize,
                                       Duration lease, Duration sendTimeout, Integer maxAttempts, Duration backoff,
-                                      Duration maxBackoff, Boolean allowPlainHttpWebhooks) {
+                                      Duration maxBackoff, Boolean allowPlainHttpWebhooks,
+                                      Boolean allowPrivateWebhookTargets) {
 
     public NotificationsProperties {
         mailFrom = mailFrom == null ? "AgencyHub <notifications@agencyhub.localhost>" : mailFrom;
@@ -35,6 +38,7 @@ public record NotificationsProperties(String mailFrom, Boolean workerEnabled, Du
         backoff = backoff == null ? Duration.ofSeconds(30) : backoff;
         maxBackoff = maxBackoff == null ? Duration.ofHours(1) : maxBackoff;
         allowPlainHttpWebhooks = allowPlainHttpWebhooks != null && allowPlainHttpWebhooks;
+        allowPrivateWebhookTargets = allowPrivateWebhookTargets != null && allowPrivateWebhookTargets;
         if (lease.compareTo(sendTimeout.multipliedBy(2)) < 0) {
             throw new IllegalArgumentException("agencyhub.notifications.lease must be at least twice the send-timeout, "
                     + "or a slow send could be claimed and sent again by another instance");

@@ -9,11 +9,13 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
+import java.net.URI;
 import java.util.Map;
 
 /**
  * Posts a delivery to an incoming webhook as {@code {"text": …}}, which Slack and Microsoft Teams accept as it is.
- * Any 2xx answer counts as delivered; redirects are not followed. The delivery's id travels in a header, so a
+ * Any 2xx answer counts as delivered; redirects are not followed, and only public addresses are connected to (see
+ * {@link PublicAddresses}). The delivery's id travels in a header, so a
  * receiver can tell the rare second copy.
  */
 @Component
@@ -28,12 +30,20 @@ public class WebhookSender {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.sendTimeout().toMillis())
                 .responseTimeout(properties.sendTimeout())
                 .followRedirect(false);
+        if (!properties.allowPrivateWebhookTargets()) {
+            http = http.resolver(PublicAddressResolverGroup.INSTANCE);
+        }
         this.client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
     }
 
     public Mono<Void> send(ClaimedDelivery delivery) {
         if (delivery.webhookUrl() == null) {
             return Mono.error(new IllegalStateException("the webhook was removed"));
+        }
+        if (!properties.allowPrivateWebhookTargets()
+                && PublicAddresses.isPrivateLiteral(URI.create(delivery.webhookUrl()).getHost())) {
+            // address literals are never resolved, so the resolver's check does not see them
+            return Mono.error(PublicAddresses.noPublicAddress(URI.create(delivery.webhookUrl()).getHost()));
         }
         String text = "*" + delivery.subject() + "*\n" + delivery.text() + "\n_" + delivery.reason() + "_";
         return client.post().uri(delivery.webhookUrl())
