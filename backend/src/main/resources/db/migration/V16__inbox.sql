@@ -34,7 +34,7 @@ create table interaction (
     first_response_due_at          timestamptz,
     resolution_due_at              timestamptz,
     status                         text        not null default 'open' check (status in ('open', 'responded',
-                                                   'resolved')),
+                                                   'waiting', 'resolved')),
     assignee_id                    uuid,
     first_response_at              timestamptz,
     first_response_by              uuid,
@@ -51,6 +51,10 @@ create table interaction (
     reopened_at                    timestamptz,
     resolution_banked_seconds      integer     not null default 0 check (resolution_banked_seconds >= 0),
     resolution_banked_business_seconds integer not null default 0 check (resolution_banked_business_seconds >= 0),
+    -- waiting for the customer since (status waiting): the resolution clock is paused, its open time banked
+    waiting_since                  timestamptz,
+    -- the last resumption after waiting: the resolution clock runs from here (or from a later reopen)
+    resumed_at                     timestamptz,
     -- the escalation steps already taken for the current clocks (indexes into the pinned chain)
     escalation_level               integer     not null default 0 check (escalation_level >= 0),
     version                        integer     not null default 0,
@@ -68,7 +72,8 @@ create table interaction (
     check ((first_response_at is null) = (first_response_seconds is null)),
     check ((resolved_at is null) = (resolution_seconds is null)),
     check (status <> 'resolved' or resolved_at is not null),
-    check ((reopen_count = 0) = (reopened_at is null))
+    check ((reopen_count = 0) = (reopened_at is null)),
+    check ((status = 'waiting') = (waiting_since is not null))
 );
 
 -- a brand's items by arrival (lists, reports over a period) and the agency's
@@ -78,7 +83,7 @@ create index interaction_by_time on interaction (tenant_id, received_at, id);
 create index interaction_first_response_running on interaction (first_response_due_at)
     where first_response_at is null and first_response_due_at is not null;
 create index interaction_resolution_running on interaction (resolution_due_at)
-    where status <> 'resolved' and resolution_due_at is not null;
+    where status not in ('resolved', 'waiting') and resolution_due_at is not null;
 
 -- Everything that happened to an interaction, in order: lifecycle (received, assigned, replied, resolved, reopened)
 -- and the SLA metric events of its two clocks (activated, paused, fulfilled, breached). Append-only.

@@ -168,7 +168,8 @@ class AuthorizationMatrixTest extends ApiTest {
         // the inbox is the agency's work: staff ingest, read and act; the webhook is the admins'; tools sign deliveries
         staff(ALL_STAFF, ClientAccess.NONE, "listBrandInteractions", "ingestInteraction", "ingestInteractionBatch",
                 "listInteractions", "getInteraction", "listInteractionEvents", "recordInteractionReply",
-                "resolveInteraction", "reopenInteraction", "assignInteraction");
+                "resolveInteraction", "reopenInteraction", "startWaitingOnInteraction", "resumeInteraction",
+                "assignInteraction");
         staff(ADMIN, ClientAccess.NONE, "getInboxWebhook", "rotateInboxWebhook");
         RULES.put("receiveInboxWebhook", new Rule(Set.of(), ClientAccess.NONE, Set.of(), false, false, Set.of(),
                 false, true));

@@ -16,12 +16,12 @@ public record Interaction(InteractionId id, BrandId brand, String channel, Strin
                           Instant ingestedAt, SlaPolicy.Priority priority, PrioritySource prioritySource,
                           WindowClass windowClass, PinnedSla sla, InteractionStatus status, UserId assignee,
                           FirstResponse firstResponse, Resolution resolution, int reopenCount, Instant reopenedAt,
-                          int version) {
+                          Instant waitingSince, Instant resumedAt, int version) {
 
     /**
      * The SLA in force at arrival: the guidelines version and its policy's clock and targets, the strategy version
      * whose coverage windows a business clock counts in (null for a calendar clock), and the due times. The
-     * resolution's due time moves after a reopen (docs/inbox.md); everything else never changes.
+     * resolution's due time moves after a reopen and a resumption (docs/inbox.md); everything else never changes.
      */
     public record PinnedSla(int guidelinesVersion, Integer strategyVersion, SlaPolicy.Clock clock,
                             int firstResponseTargetMinutes, int resolutionTargetMinutes, Instant firstResponseDueAt,
@@ -33,15 +33,18 @@ public record Interaction(InteractionId id, BrandId brand, String channel, Strin
     }
 
     /**
-     * The resolution (null fields while unresolved) and the open time banked before the last reopen: the resolution
-     * durations add up the open stretches only.
+     * The resolution (null fields while unresolved) and the open time banked before the last reopen or waiting: the
+     * resolution durations add up the stretches the clock ran only.
      */
     public record Resolution(Instant at, UserId by, Integer seconds, Integer businessSeconds, int bankedSeconds,
                              int bankedBusinessSeconds) {
     }
 
-    /** Since when the resolution clock runs: the arrival, or the last reopen. */
+    /** Since when the resolution clock runs (unless waiting): the arrival, or the later of the last reopen and resumption. */
     public Instant openSince() {
+        if (resumedAt != null && (reopenedAt == null || resumedAt.isAfter(reopenedAt))) {
+            return resumedAt;
+        }
         return reopenedAt == null ? receivedAt : reopenedAt;
     }
 }

@@ -3,6 +3,8 @@ package com.agencyhub.inbox;
 import com.agencyhub.shared.UserId;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,7 +13,7 @@ import java.util.UUID;
  * ({@code metric} set). Append-only.
  */
 public record InteractionEvent(UUID id, InteractionId interaction, Type type, Metric metric, Instant at, UserId actor,
-                               EventSource source, String channel, Map<String, String> detail) {
+                               EventSource source, String channel, Map<String, Object> detail) {
 
     public enum Type {
         RECEIVED, ASSIGNED, REPLIED, RESOLVED, REOPENED, ACTIVATED, PAUSED, FULFILLED, BREACHED, ESCALATED
@@ -22,12 +24,14 @@ public record InteractionEvent(UUID id, InteractionId interaction, Type type, Me
     }
 
     public InteractionEvent {
-        detail = Map.copyOf(detail);
+        // a copy that keeps JSON nulls (an escalation's detail may hold them), which Map.copyOf refuses
+        detail = Collections.unmodifiableMap(new LinkedHashMap<>(detail));
     }
 
     public static InteractionEvent of(InteractionId interaction, Type type, Metric metric, Instant at, UserId actor,
-                                      EventSource source, String channel, Map<String, String> detail) {
-        return new InteractionEvent(UUID.randomUUID(), interaction, type, metric, at, actor, source, channel, detail);
+                                      EventSource source, String channel, Map<String, ?> detail) {
+        return new InteractionEvent(UUID.randomUUID(), interaction, type, metric, at, actor, source, channel,
+                new LinkedHashMap<String, Object>(detail));
     }
 
     /** The metric event of a stopped clock: fulfilled in time, breached after its due time. */

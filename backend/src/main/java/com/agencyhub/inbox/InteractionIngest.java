@@ -214,7 +214,7 @@ public class InteractionIngest {
         return new Interaction(new InteractionId(UUID.randomUUID()), brand, item.channel(), item.externalId(),
                 item.kind(), item.authorHandle(), item.text(), item.link(), item.sentiment(), item.receivedAt(), now,
                 priority, source, windowClass, sla, InteractionStatus.OPEN, null, null,
-                new Interaction.Resolution(null, null, null, null, 0, 0), 0, null, 0);
+                new Interaction.Resolution(null, null, null, null, 0, 0), 0, null, null, null, 0);
     }
 
     private static Interaction.PinnedSla sla(DueTimes due) {

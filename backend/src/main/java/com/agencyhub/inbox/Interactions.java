@@ -86,6 +86,17 @@ public class Interactions {
                 InteractionLifecycle.reopen(item, at, actor.userId(), clock, Instant.now()));
     }
 
+    /** The agency waits for the customer from {@code at}: the item's resolution clock pauses. */
+    public Mono<Interaction> startWaiting(Actor actor, InteractionId id, int expectedVersion, Instant at, String note) {
+        return change(actor, id, expectedVersion, Mono.empty(), (item, clock) ->
+                InteractionLifecycle.startWaiting(item, at, actor.userId(), note, clock, Instant.now()));
+    }
+
+    public Mono<Interaction> resume(Actor actor, InteractionId id, int expectedVersion, Instant at) {
+        return change(actor, id, expectedVersion, Mono.empty(), (item, clock) ->
+                InteractionLifecycle.resume(item, at, actor.userId(), clock, Instant.now()));
+    }
+
     /** Assigns the item to current staff of the agency (staff see every brand), or to nobody. */
     public Mono<Interaction> assign(Actor actor, InteractionId id, int expectedVersion, UserId assignee) {
         Mono<Void> check = assignee == null ? Mono.empty() : currentStaff(actor, assignee, "assigneeId");

@@ -177,7 +177,7 @@ class InboxIngestBenchmark extends ApiTest {
                     "@milchfan", "Love the new yoghurt", "https://www.instagram.com/p/bench" + n + "/", null, received,
                     now, SlaPolicy.Priority.NORMAL, PrioritySource.FALLBACK, WindowClass.INSIDE, sla,
                     InteractionStatus.OPEN, null, null, new Interaction.Resolution(null, null, null, null, 0, 0), 0,
-                    null, 0));
+                    null, null, null, 0));
             arrivals.add(InteractionEvent.of(id, InteractionEvent.Type.RECEIVED, null, received, agency.admin(),
                     EventSource.TOOL, "instagram", Map.of()));
             arrivals.add(InteractionEvent.of(id, InteractionEvent.Type.ACTIVATED,

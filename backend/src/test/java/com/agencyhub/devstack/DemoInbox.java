@@ -28,7 +28,8 @@ import java.util.List;
 
 /**
  * Alpenmilch's inbox, unless it has interactions: a complaint from last Saturday that waited for Monday (its first
- * response breached over the weekend), a question from yesterday answered in time, an open review from an hour ago,
+ * response breached over the weekend), a question from yesterday answered in time and now waiting for the customer
+ * (asked for the shop; its resolution clock paused), an open review from an hour ago,
  * and a review about a recall from 70 minutes ago that the guidelines' rule makes critical (30 minutes to a first
  * response on the calendar clock): its escalation steps are due at once, so within a round of the scheduler the
  * member on duty is notified in the app and Jonas, the brand's responsible member, by e-mail, which the dev stack's
@@ -73,6 +74,8 @@ final class DemoInbox {
         interactions.reply(system, result.items().get(0).id(), 0, monday, jonas, null).block(TIMEOUT);
         interactions.reply(system, result.items().get(1).id(), 0, questionAt.plus(Duration.ofMinutes(20)), lea, null)
                 .block(TIMEOUT);
+        interactions.startWaiting(system, result.items().get(1).id(), 1, questionAt.plus(Duration.ofMinutes(21)),
+                "Asked in which shop the bottle was bought.").block(TIMEOUT);
         InboxWebhooks.Rotated webhook = context.getBean(InboxWebhooks.class).rotate(system, alpenmilch)
                 .block(TIMEOUT);
         log.info("Demo inbox of 'Alpenmilch' filled; its webhook {} has the secret {} (dev stack only)",

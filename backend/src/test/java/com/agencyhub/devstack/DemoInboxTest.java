@@ -20,7 +20,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The dev stack's demo inbox fills a brand once: the weekend complaint breached, the question answered in time. */
+/**
+ * The dev stack's demo inbox fills a brand once: the weekend complaint breached, the question answered in time and
+ * waiting for the customer.
+ */
 class DemoInboxTest extends ApiTest {
 
     @Autowired
@@ -47,8 +50,9 @@ class DemoInboxTest extends ApiTest {
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         List<String> states = new ArrayList<>();
         page.path("items").forEach(item -> states.add(item.path("externalId").asString() + ":"
-                + item.path("firstResponse").path("state").asString()));
-        assertThat(states).hasSize(4).contains("demo-complaint-1:breached");
+                + item.path("firstResponse").path("state").asString() + ":" + item.path("status").asString()));
+        assertThat(states).hasSize(4).contains("demo-complaint-1:breached:responded",
+                "demo-question-1:fulfilled:waiting");
         http.get().uri("/v1/brands/" + brand + "/inbox-webhook").headers(h -> h.setBearerAuth(agency.adminToken()))
                 .exchange().expectStatus().isOk();
     }

@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The inbox through the API on the real PostgreSQL: the issue's worked SLA example (a complaint on Friday 17:30 in
  * Berlin with a 60-business-minute target), versions pinned at arrival, priorities from the guidelines' conditions,
- * window classes, redeliveries and Idempotency-Keys, refused input with nothing stored, the lifecycle with both clocks
- * and a reopen, and other agencies and client users.
+ * window classes, redeliveries and Idempotency-Keys, refused input with nothing stored, the lifecycle with both clocks,
+ * a reopen and waiting for the customer (the resolution clock paused, the scheduler leaving it alone), and other
+ * agencies and client users.
  */
 public class InboxApiTest extends ApiTest {
 
@@ -38,6 +39,9 @@ public class InboxApiTest extends ApiTest {
 
     @Autowired
     private Transactions transactions;
+
+    @Autowired
+    private EscalationScheduler scheduler;
 
     private TestAgency agency;
     private UUID brand;
@@ -232,14 +236,122 @@ public class InboxApiTest extends ApiTest {
         http.post().uri("/v1/interactions/" + id + "/reopening").headers(h -> h.setBearerAuth(agency.adminToken()))
                 .bodyValue(Map.of()).exchange().expectStatus().isEqualTo(428);
 
-        List<String> events = new ArrayList<>();
-        http.get().uri("/v1/interactions/" + id + "/events").headers(h -> h.setBearerAuth(agency.adminToken()))
-                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody()
-                .path("items").forEach(event -> events.add(event.path("type").asString()
-                        + (event.path("metric").isNull() ? "" : ":" + event.path("metric").asString())));
-        assertThat(events).containsExactly("received", "activated:first-response", "activated:resolution",
+        assertThat(eventNames(id)).containsExactly("received", "activated:first-response", "activated:resolution",
                 "replied", "breached:first-response", "replied", "resolved", "fulfilled:resolution", "reopened",
                 "activated:resolution", "resolved", "fulfilled:resolution");
+    }
+
+    @Test
+    void waitingOverTheWeekendMovesTheResolutionDueByTheBusinessTimeOfTheWait() {
+        // Friday 15:00 in Berlin: 240 business minutes are 3 hours on Friday and 1 on Monday, due Monday 09:00
+        String id = ingest(item("wait-1", "comment", "2026-11-27T14:00:00Z", "Spoiled!"), null).expectStatus()
+                .isCreated().expectBody(JsonNode.class).returnResult().getResponseBody().path("id").asString();
+        step(id, "/replies", "\"0\"", Map.of("at", "2026-11-27T14:30:00Z")).expectStatus().isOk();
+
+        // Friday 17:00: asked for the order number; the resolution clock ran 2 business hours until now
+        JsonNode waiting = step(id, "/waiting", "\"1\"", Map.of("at", "2026-11-27T16:00:00Z",
+                "note", "Asked for the order number")).expectStatus().isOk().expectHeader().valueEquals("ETag", "\"2\"")
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(waiting.path("status").asString()).isEqualTo("waiting");
+        assertThat(waiting.path("resolution").path("state").asString()).isEqualTo("paused");
+        assertThat(waiting.path("resolution").path("dueAt").asString()).isEqualTo("2026-11-30T08:00:00Z");
+        assertThat(waiting.path("firstResponse").path("state").asString()).isEqualTo("fulfilled");
+        http.get().uri("/v1/interactions?status=waiting").headers(h -> h.setBearerAuth(agency.adminToken()))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.items[0].id").isEqualTo(id);
+
+        // a reply on Saturday does not end the waiting: the customer has not answered
+        step(id, "/replies", "\"2\"", Map.of("at", "2026-11-28T10:00:00Z")).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("waiting");
+
+        // the customer answers on Monday 10:00: the wait held 1 business hour on Friday and 2 on Monday, so the
+        // resolution is due 3 business hours later, Monday 12:00
+        JsonNode resumed = step(id, "/resumption", "\"3\"", Map.of("at", "2026-11-30T09:00:00Z")).expectStatus()
+                .isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(resumed.path("status").asString()).isEqualTo("responded");
+        assertThat(resumed.path("resolution").path("dueAt").asString()).isEqualTo("2026-11-30T11:00:00Z");
+
+        // resolved Monday 11:30: 2 hours before the wait and 1.5 after it, on both clocks
+        JsonNode resolved = step(id, "/resolution", "\"4\"", Map.of("at", "2026-11-30T10:30:00Z")).expectStatus()
+                .isOk().expectBody(JsonNode.class).returnResult().getResponseBody().path("resolution");
+        assertThat(resolved.path("state").asString()).isEqualTo("fulfilled");
+        assertThat(resolved.path("seconds").asInt()).isEqualTo(7_200 + 5_400);
+        assertThat(resolved.path("businessSeconds").asInt()).isEqualTo(7_200 + 5_400);
+
+        assertThat(eventNames(id)).containsExactly("received", "activated:first-response", "activated:resolution",
+                "replied", "fulfilled:first-response", "paused:resolution", "replied", "activated:resolution",
+                "resolved", "fulfilled:resolution");
+        JsonNode paused = events(id).get(5);
+        assertThat(paused.path("detail").path("note").asString()).isEqualTo("Asked for the order number");
+        assertThat(paused.path("source").asString()).isEqualTo("staff");
+        assertThat(events(id).get(7).path("detail").path("dueAt").asString()).isEqualTo("2026-11-30T11:00:00Z");
+    }
+
+    @Test
+    void aWaitingItemMayBeResolvedAndOnlyOpenItemsWait() {
+        // Friday 17:30 in Berlin, resolution due Monday 11:30
+        String id = ingest(item("wait-2", "comment", FRIDAY_1730, "Spoiled!"), null).expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().path("id").asString();
+        step(id, "/resumption", "\"0\"", Map.of()).expectStatus().isEqualTo(409);
+        step(id, "/waiting", "\"0\"", Map.of("at", "2026-11-27T16:29:00Z")).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("at");
+        http.post().uri("/v1/interactions/" + id + "/waiting").headers(h -> h.setBearerAuth(agency.adminToken()))
+                .bodyValue(Map.of()).exchange().expectStatus().isEqualTo(428);
+        step(id, "/waiting", "\"0\"", Map.of("at", "2026-11-27T16:45:00Z")).expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("waiting").jsonPath("$.firstResponse.state")
+                .isEqualTo("breached");
+        step(id, "/waiting", "\"0\"", Map.of()).expectStatus().isEqualTo(412);
+        step(id, "/waiting", "\"1\"", Map.of()).expectStatus().isEqualTo(409);
+        step(id, "/resumption", "\"1\"", Map.of("at", "2026-11-27T16:44:00Z")).expectStatus().isBadRequest();
+
+        TestAgency other = newAgency("inbox-wait-other");
+        step(id, "/waiting", "\"1\"", Map.of(), other.adminToken()).expectStatus().isNotFound();
+        step(id, "/resumption", "\"1\"", Map.of(), other.adminToken()).expectStatus().isNotFound();
+        String client = clientViewer(agency, brand);
+        step(id, "/resumption", "\"1\"", Map.of(), client).expectStatus().isForbidden();
+        step(id, "/waiting", "\"1\"", Map.of(), client).expectStatus().isForbidden();
+
+        // the reports count it open, its resolution not yet due: the clock paused 15 minutes after arrival
+        http.get().uri("/v1/brands/" + brand + "/response-times?from=2026-11-27&to=2026-11-28")
+                .headers(h -> h.setBearerAuth(agency.adminToken())).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.totals.resolution.open").isEqualTo(1)
+                .jsonPath("$.totals.resolution.notYetDue").isEqualTo(1)
+                .jsonPath("$.totals.resolution.missedTarget").isEqualTo(0)
+                .jsonPath("$.totals.firstResponse.missedTarget").isEqualTo(1);
+
+        // resolved Monday 09:00 while waiting: the wait ends and does not count; 15 minutes ran on Friday, and the
+        // due time moved by the 75 business minutes of the wait (15 on Friday, 60 on Monday) to 12:45
+        JsonNode resolved = step(id, "/resolution", "\"1\"", Map.of("at", "2026-11-30T08:00:00Z")).expectStatus()
+                .isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(resolved.path("status").asString()).isEqualTo("resolved");
+        assertThat(resolved.path("resolution").path("seconds").asInt()).isEqualTo(900);
+        assertThat(resolved.path("resolution").path("businessSeconds").asInt()).isEqualTo(900);
+        assertThat(resolved.path("resolution").path("dueAt").asString()).isEqualTo("2026-11-30T11:45:00Z");
+        assertThat(resolved.path("resolution").path("state").asString()).isEqualTo("fulfilled");
+        step(id, "/waiting", "\"2\"", Map.of()).expectStatus().isEqualTo(409);
+        step(id, "/resumption", "\"2\"", Map.of()).expectStatus().isEqualTo(409);
+        assertThat(eventNames(id)).containsSubsequence("paused:resolution", "resolved", "fulfilled:resolution")
+                .doesNotContain("breached:resolution");
+    }
+
+    @Test
+    void theSchedulerNeitherBreachesNorEscalatesAWaitingResolution() {
+        // Friday 17:30 in Berlin, answered at once, resolution due Monday 11:30; waiting from 17:40
+        String id = ingest(item("wait-3", "comment", FRIDAY_1730, "Spoiled!"), null).expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().path("id").asString();
+        step(id, "/replies", "\"0\"", Map.of("at", "2026-11-27T16:35:00Z")).expectStatus().isOk();
+        step(id, "/waiting", "\"1\"", Map.of("at", "2026-11-27T16:40:00Z")).expectStatus().isOk();
+
+        scheduler.runRound(Instant.parse("2026-11-30T12:00:00Z")).block();
+        assertThat(eventNames(id)).doesNotContain("breached:resolution", "escalated");
+
+        // resumed Tuesday 10:00: 20 + 600 + 120 business minutes of waiting move the due time to Tuesday 13:50
+        step(id, "/resumption", "\"2\"", Map.of("at", "2026-12-01T09:00:00Z")).expectStatus().isOk()
+                .expectBody().jsonPath("$.resolution.dueAt").isEqualTo("2026-12-01T12:50:00Z");
+        scheduler.runRound(Instant.parse("2026-12-01T12:49:00Z")).block();
+        assertThat(eventNames(id)).doesNotContain("breached:resolution");
+        scheduler.runRound(Instant.parse("2026-12-01T12:51:00Z")).block();
+        assertThat(eventNames(id)).contains("breached:resolution");
     }
 
     @Test
@@ -370,6 +482,21 @@ public class InboxApiTest extends ApiTest {
             h.setBearerAuth(token);
             h.setIfMatch(etag);
         }).bodyValue(body).exchange();
+    }
+
+    /** The item's events, oldest first. */
+    private JsonNode events(String id) {
+        return http.get().uri("/v1/interactions/" + id + "/events").headers(h -> h.setBearerAuth(agency.adminToken()))
+                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .path("items");
+    }
+
+    /** The item's events as {@code type} or {@code type:metric}, oldest first. */
+    private List<String> eventNames(String id) {
+        List<String> names = new ArrayList<>();
+        events(id).forEach(event -> names.add(event.path("type").asString()
+                + (event.path("metric").isNull() ? "" : ":" + event.path("metric").asString())));
+        return names;
     }
 
     private JsonNode get(String id) {

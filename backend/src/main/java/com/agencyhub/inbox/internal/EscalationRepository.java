@@ -38,6 +38,7 @@ import static com.agencyhub.jooq.Tables.INTERACTION_EVENT;
 public class EscalationRepository {
 
     private static final int LONGEST_EXCERPT = 280;
+    private static final List<String> PAUSED_OR_STOPPED = List.of("resolved", "waiting");
     private static final Field<Instant> INFINITY = DSL.field("'infinity'::timestamptz", Instant.class);
 
     private final JsonMapper json;
@@ -50,8 +51,9 @@ public class EscalationRepository {
         return INTERACTION.FIRST_RESPONSE_AT.isNull().and(INTERACTION.FIRST_RESPONSE_DUE_AT.isNotNull());
     }
 
+    /** As the partial index {@code interaction_resolution_running}: a waiting item's clock is paused. */
     private static Condition resolutionRunning() {
-        return INTERACTION.STATUS.ne("resolved").and(INTERACTION.RESOLUTION_DUE_AT.isNotNull());
+        return INTERACTION.STATUS.notIn(PAUSED_OR_STOPPED).and(INTERACTION.RESOLUTION_DUE_AT.isNotNull());
     }
 
     /** The earliest a chain can fire: the whole target before the due time. */
@@ -91,7 +93,8 @@ public class EscalationRepository {
                                     minutes(row.getFirstResponseTargetMinutes()),
                                     history.breached().contains(EscalationClock.Metric.FIRST_RESPONSE),
                                     history.steps(EscalationClock.Metric.FIRST_RESPONSE)),
-                            new EscalationClock(EscalationClock.Metric.RESOLUTION, !"resolved".equals(row.getStatus()),
+                            new EscalationClock(EscalationClock.Metric.RESOLUTION,
+                                    !PAUSED_OR_STOPPED.contains(row.getStatus()),
                                     row.getResolutionDueAt(), minutes(row.getResolutionTargetMinutes()),
                                     history.breached().contains(EscalationClock.Metric.RESOLUTION),
                                     history.steps(EscalationClock.Metric.RESOLUTION)));

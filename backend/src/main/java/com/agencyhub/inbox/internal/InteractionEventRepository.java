@@ -97,7 +97,7 @@ public class InteractionEventRepository {
                 row.getMetric() == null ? null : Slugs.parse(InteractionEvent.Metric.class, row.getMetric()),
                 row.getAt(), row.getActorId() == null ? null : new UserId(row.getActorId()),
                 Slugs.parse(EventSource.class, row.getSource()), row.getChannel(),
-                JSON.readValue(row.getDetail().data(), new TypeReference<Map<String, String>>() {
+                JSON.readValue(row.getDetail().data(), new TypeReference<Map<String, Object>>() {
                 }));
     }
 }

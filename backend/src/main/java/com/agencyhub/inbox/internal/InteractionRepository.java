@@ -198,7 +198,10 @@ public class InteractionRepository {
                         .set(INTERACTION.RESOLUTION_DUE_AT, changed.sla() == null ? null : changed.sla().resolutionDueAt())
                         .set(INTERACTION.REOPEN_COUNT, changed.reopenCount())
                         .set(INTERACTION.REOPENED_AT, changed.reopenedAt())
-                        // the escalation scheduler looks again at an item whose clocks may have changed (a reopen)
+                        .set(INTERACTION.WAITING_SINCE, changed.waitingSince())
+                        .set(INTERACTION.RESUMED_AT, changed.resumedAt())
+                        // the escalation scheduler looks again at an item whose clocks may have changed (a reopen, a
+                        // pause or a resumption)
                         .set(INTERACTION.NEXT_ESCALATION_AT, (Instant) null)
                         .set(INTERACTION.VERSION, INTERACTION.VERSION.plus(1))
                         .where(INTERACTION.TENANT_ID.eq(tenant.value()).and(INTERACTION.ID.eq(changed.id().value()))
@@ -226,7 +229,8 @@ public class InteractionRepository {
                 new Interaction.Resolution(row.getResolvedAt(), user(row.getResolvedBy()), row.getResolutionSeconds(),
                         row.getResolutionBusinessSeconds(), row.getResolutionBankedSeconds(),
                         row.getResolutionBankedBusinessSeconds()),
-                row.getReopenCount(), row.getReopenedAt(), row.getVersion());
+                row.getReopenCount(), row.getReopenedAt(), row.getWaitingSince(), row.getResumedAt(),
+                row.getVersion());
     }
 
     private static UserId user(UUID id) {

@@ -91,10 +91,11 @@ public class ResponseTimeRepository {
             dimensions = new Dimensions(period, breakdowns);
             firstResponse = new ClockFields(INTERACTION.FIRST_RESPONSE_AT.isNotNull(), INTERACTION.FIRST_RESPONSE_AT,
                     INTERACTION.FIRST_RESPONSE_DUE_AT, INTERACTION.FIRST_RESPONSE_SECONDS,
-                    INTERACTION.FIRST_RESPONSE_BUSINESS_SECONDS, now);
+                    INTERACTION.FIRST_RESPONSE_BUSINESS_SECONDS, DSL.val(now));
+            // a waiting item is open, its resolution clock judged where it paused: not missed if it was not due then
             resolution = new ClockFields(INTERACTION.STATUS.eq("resolved"), INTERACTION.RESOLVED_AT,
                     INTERACTION.RESOLUTION_DUE_AT, INTERACTION.RESOLUTION_SECONDS,
-                    INTERACTION.RESOLUTION_BUSINESS_SECONDS, now);
+                    INTERACTION.RESOLUTION_BUSINESS_SECONDS, DSL.coalesce(INTERACTION.WAITING_SINCE, DSL.val(now)));
             dimensions.all.forEach(columns::add);
             groupings = dimensions.all.stream().map(field -> columns.add(DSL.grouping(field))).toList();
             received = columns.add(DSL.count());
@@ -237,12 +238,12 @@ public class ResponseTimeRepository {
         private int first;
 
         ClockFields(Condition done, Field<Instant> doneAt, Field<Instant> due, Field<Integer> seconds,
-                    Field<Integer> businessSeconds, Instant now) {
-            missed = done.and(doneAt.gt(due)).or(done.not().and(due.le(now)));
+                    Field<Integer> businessSeconds, Field<Instant> openAsOf) {
+            missed = done.and(doneAt.gt(due)).or(done.not().and(due.le(openAsOf)));
             // completed, open, within target, missed, not yet due, without target
             counts = List.of(DSL.count().filterWhere(done), DSL.count().filterWhere(done.not()),
                     DSL.count().filterWhere(done.and(doneAt.le(due))), DSL.count().filterWhere(missed),
-                    DSL.count().filterWhere(done.not().and(due.gt(now))), DSL.count().filterWhere(due.isNull()));
+                    DSL.count().filterWhere(done.not().and(due.gt(openAsOf))), DSL.count().filterWhere(due.isNull()));
             business = new Durations(businessSeconds, done);
             calendar = new Durations(seconds, done);
         }

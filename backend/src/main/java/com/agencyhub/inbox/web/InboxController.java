@@ -12,6 +12,7 @@ import com.agencyhub.api.model.InteractionPageDto;
 import com.agencyhub.api.model.InteractionReplyInputDto;
 import com.agencyhub.api.model.InteractionStatusDto;
 import com.agencyhub.api.model.InteractionStepInputDto;
+import com.agencyhub.api.model.InteractionWaitingInputDto;
 import com.agencyhub.api.model.SlaPriorityDto;
 import com.agencyhub.guidelines.SlaPolicy;
 import com.agencyhub.inbox.IngestedItem;
@@ -136,15 +137,9 @@ class InboxController implements InboxApi {
     public Mono<ResponseEntity<InteractionDto>> recordInteractionReply(UUID interactionId, String ifMatch,
                                                                        Mono<InteractionReplyInputDto> body,
                                                                        ServerWebExchange exchange) {
-        int version = ETags.requiredVersion(ifMatch);
-        return body.zipWith(CurrentActor.get())
-                .flatMap(request -> {
-                    InteractionReplyInputDto reply = request.getT1();
-                    return interactions.reply(request.getT2(), new InteractionId(interactionId), version,
-                            InboxRequests.at(reply.getAt()),
-                            reply.getMemberId() == null ? null : new UserId(reply.getMemberId()), reply.getChannel());
-                })
-                .map(InboxController::answer);
+        return change(ifMatch, body, (actor, version, reply) -> interactions.reply(actor,
+                new InteractionId(interactionId), version, InboxRequests.at(reply.getAt()),
+                reply.getMemberId() == null ? null : new UserId(reply.getMemberId()), reply.getChannel()));
     }
 
     @Override
@@ -162,14 +157,27 @@ class InboxController implements InboxApi {
     }
 
     @Override
+    public Mono<ResponseEntity<InteractionDto>> startWaitingOnInteraction(UUID interactionId, String ifMatch,
+                                                                          Mono<InteractionWaitingInputDto> body,
+                                                                          ServerWebExchange exchange) {
+        return change(ifMatch, body, (actor, version, waiting) -> interactions.startWaiting(actor,
+                new InteractionId(interactionId), version, InboxRequests.at(waiting.getAt()), waiting.getNote()));
+    }
+
+    @Override
+    public Mono<ResponseEntity<InteractionDto>> resumeInteraction(UUID interactionId, String ifMatch,
+                                                                  Mono<InteractionStepInputDto> body,
+                                                                  ServerWebExchange exchange) {
+        return step(interactionId, ifMatch, body, interactions::resume);
+    }
+
+    @Override
     public Mono<ResponseEntity<InteractionDto>> assignInteraction(UUID interactionId, String ifMatch,
                                                                   Mono<InteractionAssignmentDto> body,
                                                                   ServerWebExchange exchange) {
-        int version = ETags.requiredVersion(ifMatch);
-        return body.zipWith(CurrentActor.get())
-                .flatMap(request -> interactions.assign(request.getT2(), new InteractionId(interactionId), version,
-                        request.getT1().getAssigneeId() == null ? null : new UserId(request.getT1().getAssigneeId())))
-                .map(InboxController::answer);
+        return change(ifMatch, body, (actor, version, assignment) -> interactions.assign(actor,
+                new InteractionId(interactionId), version,
+                assignment.getAssigneeId() == null ? null : new UserId(assignment.getAssigneeId())));
     }
 
     /** A lifecycle step that takes only the instant it happened at. */
@@ -179,10 +187,20 @@ class InboxController implements InboxApi {
 
     private static Mono<ResponseEntity<InteractionDto>> step(UUID interactionId, String ifMatch,
                                                              Mono<InteractionStepInputDto> body, TimedStep step) {
+        return change(ifMatch, body, (actor, version, request) -> step.apply(actor, new InteractionId(interactionId),
+                version, InboxRequests.at(request.getAt())));
+    }
+
+    /** A lifecycle change from the caller's request, at the version the ETag names. */
+    private interface Change<T> {
+        Mono<Interaction> apply(Actor actor, int expectedVersion, T request);
+    }
+
+    /** Reads the ETag's version (428 without), then applies the change and answers the item with its new ETag. */
+    private static <T> Mono<ResponseEntity<InteractionDto>> change(String ifMatch, Mono<T> body, Change<T> change) {
         int version = ETags.requiredVersion(ifMatch);
         return body.zipWith(CurrentActor.get())
-                .flatMap(request -> step.apply(request.getT2(), new InteractionId(interactionId), version,
-                        InboxRequests.at(request.getT1().getAt())))
+                .flatMap(request -> change.apply(request.getT2(), version, request.getT1()))
                 .map(InboxController::answer);
     }
 

@@ -65,16 +65,19 @@ final class InboxDtos {
                 sla == null ? null : clock(sla.firstResponseTargetMinutes(), sla.firstResponseDueAt(),
                         first == null ? null : first.at(), first == null ? null : first.by(),
                         first == null ? null : first.channel(), first == null ? null : first.seconds(),
-                        first == null ? null : first.businessSeconds(), now),
+                        first == null ? null : first.businessSeconds(), null, now),
                 sla == null ? null : clock(sla.resolutionTargetMinutes(), sla.resolutionDueAt(), resolution.at(),
-                        resolution.by(), null, resolution.seconds(), resolution.businessSeconds(), now),
+                        resolution.by(), null, resolution.seconds(), resolution.businessSeconds(),
+                        item.waitingSince(), now),
                 item.reopenCount(), item.version());
     }
 
     private static InteractionClockDto clock(int target, Instant due, Instant at, UserId by, String channel,
-                                             Integer seconds, Integer businessSeconds, Instant now) {
+                                             Integer seconds, Integer businessSeconds, Instant pausedSince,
+                                             Instant now) {
         return new InteractionClockDto(target, utc(due),
-                InteractionClockStateDto.fromValue(Slugs.of(ClockState.of(due, at, now))), utc(at), id(by), channel,
+                InteractionClockStateDto.fromValue(Slugs.of(ClockState.of(due, at, pausedSince, now))), utc(at),
+                id(by), channel,
                 seconds, businessSeconds);
     }
 
