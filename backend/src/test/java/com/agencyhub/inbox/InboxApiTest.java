@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static com.agencyhub.jooq.Tables.INGEST_REQUEST;
 import static com.agencyhub.jooq.Tables.INTERACTION;
 import static com.agencyhub.jooq.Tables.INTERACTION_EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +42,8 @@ public class InboxApiTest extends ApiTest {
 
     @Autowired
     private Transactions transactions;
+    @Autowired
+    private IngestKeyExpiry keyExpiry;
 
     @Autowired
     private EscalationScheduler scheduler;
@@ -167,6 +172,27 @@ public class InboxApiTest extends ApiTest {
                 .expectBody().jsonPath("$.type").isEqualTo("https://agencyhub.dev/problems/idempotency-key-reused");
         assertThat(rows()).isEqualTo(3);
         assertThat(events()).isEqualTo(events + 3); // received and two activations, once
+    }
+
+    @Test
+    void aKeyOlderThanADayIsDeletedByTheExpiryAndThenForgotten() {
+        ingest(item("expiring-1", "comment", FRIDAY_1730, "old"), "expiring").expectStatus().isCreated();
+        ingest(item("fresh-1", "comment", FRIDAY_1730, "new"), "fresh").expectStatus().isCreated();
+        transactions.inTenant(agency.tenant(), sql -> Mono.from(sql.update(INGEST_REQUEST)
+                .set(INGEST_REQUEST.CREATED_AT, Instant.now().minus(Duration.ofHours(25)))
+                .where(INGEST_REQUEST.KEY.eq("expiring")))).block();
+
+        assertThat(keyExpiry.runRound(Instant.now()).block()).isGreaterThanOrEqualTo(1);
+
+        assertThat(storedKeys()).contains("fresh").doesNotContain("expiring");
+        // the key is free again: another body under it is a new delivery, not a reuse
+        ingest(item("expiring-2", "comment", FRIDAY_1730, "other"), "expiring").expectStatus().isCreated();
+        ingest(item("fresh-2", "comment", FRIDAY_1730, "other"), "fresh").expectStatus().isEqualTo(422);
+    }
+
+    private List<String> storedKeys() {
+        return transactions.inTenant(agency.tenant(), sql -> Flux.from(sql.select(INGEST_REQUEST.KEY)
+                .from(INGEST_REQUEST).orderBy(INGEST_REQUEST.KEY)).map(row -> row.value1()).collectList()).block();
     }
 
     @Test

@@ -37,6 +37,11 @@ public class IngestRequestRepository {
                 .map(row -> new StoredAnswer(row.value1(), row.value2(), row.value3().data()));
     }
 
+    /** Deletes the answers stored before {@code before}, of every agency (as the platform role); emits how many. */
+    public Mono<Integer> deleteExpired(DSLContext platform, Instant before) {
+        return Mono.from(platform.deleteFrom(INGEST_REQUEST).where(INGEST_REQUEST.CREATED_AT.lt(before)));
+    }
+
     /** Stores the answer, replacing an expired one under the same key. */
     public Mono<Void> save(DSLContext sql, TenantId tenant, String key, byte[] bodyHash, int status, String response) {
         return Mono.from(sql.insertInto(INGEST_REQUEST)
