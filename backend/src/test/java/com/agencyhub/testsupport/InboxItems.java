@@ -1,14 +1,10 @@
 package com.agencyhub.testsupport;
 
 import com.agencyhub.shared.TenantId;
-import com.agencyhub.testsupport.db.PostgresBootstrap;
 import com.agencyhub.testsupport.db.TestDatabase;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +13,7 @@ import java.util.UUID;
 
 /**
  * Inbox items for the escalation tests, written and read straight in SQL as the application role with the agency's
- * row-level-security scope (the ingest API is not there yet): an open comment on instagram whose two SLA clocks run
+ * row-level-security scope, so that a test sets exactly the pinned SLA it needs: an open comment on instagram whose two SLA clocks run
  * on the calendar clock from {@code receivedAt} with the pinned guidelines version's targets.
  */
 public final class InboxItems {
@@ -32,7 +28,7 @@ public final class InboxItems {
     public static UUID insertOpen(TenantId agency, UUID brand, int guidelinesVersion, Instant receivedAt,
                                   int firstResponseMinutes, int resolutionMinutes) {
         UUID id = UUID.randomUUID();
-        inAgency(agency, connection -> {
+        TestDatabase.get().inAgency(agency, connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into interaction (tenant_id, id, brand_id, channel, external_id, kind, author_handle, body,
                         received_at, priority, priority_source, window_class, guidelines_version, sla_clock,
@@ -58,7 +54,7 @@ public final class InboxItems {
     }
 
     public static List<Event> events(TenantId agency, UUID interaction) {
-        return inAgency(agency, connection -> {
+        return TestDatabase.get().inAgency(agency, connection -> {
             try (PreparedStatement select = connection.prepareStatement("select type, metric, detail::text "
                     + "from interaction_event where interaction_id = ? order by recorded_at, id")) {
                 select.setObject(1, interaction);
@@ -71,25 +67,5 @@ public final class InboxItems {
                 return events;
             }
         });
-    }
-
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private static <T> T inAgency(TenantId agency, Work<T> work) {
-        try (Connection connection = DriverManager.getConnection(TestDatabase.get().jdbcUrl(), PostgresBootstrap.APP,
-                TestDatabase.APP_PASSWORD)) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement scope = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-                scope.setString(1, agency.value().toString());
-                scope.execute();
-            }
-            T result = work.run(connection);
-            connection.commit();
-            return result;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

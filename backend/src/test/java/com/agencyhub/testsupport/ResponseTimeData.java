@@ -1,11 +1,9 @@
 package com.agencyhub.testsupport;
 
 import com.agencyhub.shared.TenantId;
-import com.agencyhub.testsupport.db.PostgresBootstrap;
 import com.agencyhub.testsupport.db.TestDatabase;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -108,20 +106,12 @@ public final class ResponseTimeData {
 
     /** Stores the items in the agency, in one transaction. */
     public static void insert(TenantId tenant, List<Item> items) {
-        try (Connection db = DriverManager.getConnection(TestDatabase.get().jdbcUrl(), PostgresBootstrap.APP,
-                TestDatabase.APP_PASSWORD)) {
-            db.setAutoCommit(false);
-            try (PreparedStatement scope = db.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-                scope.setString(1, tenant.toString());
-                scope.execute();
-            }
+        TestDatabase.get().inAgency(tenant, db -> {
             for (Item item : items) {
                 insert(db, tenant, item);
             }
-            db.commit();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+            return null;
+        });
     }
 
     private static void insert(Connection db, TenantId tenant, Item item) throws SQLException {

@@ -1,5 +1,7 @@
 package com.agencyhub.testsupport.db;
 
+import com.agencyhub.shared.TenantId;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -9,6 +11,10 @@ import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
 
@@ -92,6 +98,30 @@ public final class TestDatabase {
 
     public String jdbcUrl() {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    /** Work on a JDBC connection; may throw what JDBC throws. */
+    public interface AgencyWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction as the application role in {@code agency}'s row-level-security scope: for
+     * test data written or read straight in SQL, under the same walls as the application.
+     */
+    public <T> T inAgency(TenantId agency, AgencyWork<T> work) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(), PostgresBootstrap.APP, APP_PASSWORD)) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement scope = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+                scope.setString(1, agency.value().toString());
+                scope.execute();
+            }
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public String r2dbcUrl() {
