@@ -22,8 +22,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ModuleBoundariesTest {
 
     /** The feature modules; {@code shared} is plumbing that all of them use. */
-    private static final List<String> MODULES = List.of("inbox", "calendar", "businesstime", "roster",
-            "notifications", "strategy", "guidelines", "members", "brands", "tenancy", "audit");
+    private static final List<String> MODULES = List.of("billing", "timesheets", "contracts", "pricing",
+            "inbox", "calendar", "businesstime", "roster", "notifications", "strategy", "guidelines",
+            "members", "brands", "tenancy", "audit");
 
     @ArchTest
     static final ArchRule internalsStayInsideTheirModule = CompositeArchRule.of(MODULES.stream()
@@ -51,6 +52,10 @@ class ModuleBoundariesTest {
 
     @ArchTest
     static final ArchRule dependenciesPointDownwards = layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
+            .layer("billing").definedBy("com.agencyhub.billing..")
+            .layer("timesheets").definedBy("com.agencyhub.timesheets..")
+            .layer("contracts").definedBy("com.agencyhub.contracts..")
+            .layer("pricing").definedBy("com.agencyhub.pricing..")
             .layer("inbox").definedBy("com.agencyhub.inbox..")
             .layer("calendar").definedBy("com.agencyhub.calendar..")
             .layer("businesstime").definedBy("com.agencyhub.businesstime..")
@@ -63,22 +68,36 @@ class ModuleBoundariesTest {
             .layer("tenancy").definedBy("com.agencyhub.tenancy..")
             .layer("audit").definedBy("com.agencyhub.audit..")
             .layer("shared").definedBy("com.agencyhub.shared..")
+            .whereLayer("billing").mayNotBeAccessedByAnyLayer()
+            .whereLayer("timesheets").mayOnlyBeAccessedByLayers("billing")
+            .whereLayer("contracts").mayOnlyBeAccessedByLayers("billing")
+            .whereLayer("pricing").mayOnlyBeAccessedByLayers("billing", "timesheets", "contracts")
             .whereLayer("inbox").mayNotBeAccessedByAnyLayer()
             .whereLayer("calendar").mayNotBeAccessedByAnyLayer()
-            .whereLayer("businesstime").mayOnlyBeAccessedByLayers("inbox", "roster")
-            .whereLayer("roster").mayOnlyBeAccessedByLayers("inbox", "calendar")
-            .whereLayer("notifications").mayOnlyBeAccessedByLayers("inbox", "roster")
-            .whereLayer("strategy").mayOnlyBeAccessedByLayers("inbox", "calendar", "businesstime")
-            .whereLayer("guidelines").mayOnlyBeAccessedByLayers("inbox", "calendar", "businesstime")
-            .whereLayer("members").mayOnlyBeAccessedByLayers("inbox", "calendar", "businesstime", "roster",
+            .whereLayer("businesstime").mayOnlyBeAccessedByLayers("billing", "timesheets", "contracts", "pricing",
+                    "inbox", "roster")
+            .whereLayer("roster").mayOnlyBeAccessedByLayers("billing", "timesheets", "contracts", "pricing",
+                    "inbox", "calendar")
+            .whereLayer("notifications").mayOnlyBeAccessedByLayers("billing", "timesheets", "contracts", "pricing",
+                    "inbox", "roster")
+            .whereLayer("strategy").mayOnlyBeAccessedByLayers("billing", "timesheets", "contracts", "pricing",
+                    "inbox", "calendar", "businesstime")
+            .whereLayer("guidelines").mayOnlyBeAccessedByLayers("billing", "timesheets", "contracts", "pricing",
+                    "inbox", "calendar", "businesstime")
+            .whereLayer("members").mayOnlyBeAccessedByLayers("billing", "timesheets", "contracts", "pricing",
+                    "inbox", "calendar", "businesstime", "roster",
                     "notifications", "strategy", "guidelines")
-            .whereLayer("brands").mayOnlyBeAccessedByLayers("inbox", "calendar", "businesstime", "roster",
+            .whereLayer("brands").mayOnlyBeAccessedByLayers("billing", "timesheets", "contracts", "pricing",
+                    "inbox", "calendar", "businesstime", "roster",
                     "notifications", "strategy", "guidelines", "members")
-            .whereLayer("tenancy").mayOnlyBeAccessedByLayers("inbox", "calendar", "businesstime", "roster",
+            .whereLayer("tenancy").mayOnlyBeAccessedByLayers("billing", "timesheets", "contracts", "pricing",
+                    "inbox", "calendar", "businesstime", "roster",
                     "notifications", "strategy", "guidelines", "members", "brands")
-            .whereLayer("audit").mayOnlyBeAccessedByLayers("inbox", "calendar", "businesstime", "roster",
+            .whereLayer("audit").mayOnlyBeAccessedByLayers("billing", "timesheets", "contracts", "pricing",
+                    "inbox", "calendar", "businesstime", "roster",
                     "notifications", "strategy", "guidelines", "members", "brands", "tenancy")
-            .whereLayer("shared").mayOnlyBeAccessedByLayers("inbox", "calendar", "businesstime", "roster",
+            .whereLayer("shared").mayOnlyBeAccessedByLayers("billing", "timesheets", "contracts", "pricing",
+                    "inbox", "calendar", "businesstime", "roster",
                     "notifications", "strategy", "guidelines", "members", "brands", "tenancy", "audit");
 
     @ArchTest
@@ -131,6 +150,25 @@ class ModuleBoundariesTest {
     static final ArchRule notificationTablesBelongToNotifications = CompositeArchRule.of(Stream.of("Notification",
                     "NotificationDelivery", "NotificationWebhook")
             .map(table -> tableOwnedBy(table, "com.agencyhub.notifications.internal..")).toList());
+
+    @ArchTest
+    static final ArchRule pricingTablesBelongToPricing = CompositeArchRule.of(Stream.of("PricingSettings",
+                    "Activity", "Rate", "Surcharge")
+            .map(table -> tableOwnedBy(table, "com.agencyhub.pricing.internal..")).toList());
+
+    @ArchTest
+    static final ArchRule contractTablesBelongToContracts = CompositeArchRule.of(Stream.of("Contract",
+                    "ContractLine")
+            .map(table -> tableOwnedBy(table, "com.agencyhub.contracts.internal..")).toList());
+
+    @ArchTest
+    static final ArchRule timesheetTablesBelongToTimesheets = CompositeArchRule.of(Stream.of("TimeEntry",
+                    "TimeTimer", "TimeMonthClose", "DutyBilling")
+            .map(table -> tableOwnedBy(table, "com.agencyhub.timesheets.internal..")).toList());
+
+    @ArchTest
+    static final ArchRule billingTablesBelongToBilling =
+            tableOwnedBy("HoursAlert", "com.agencyhub.billing.internal..");
 
     private static ArchRule tableOwnedBy(String table, String repositoryPackage) {
         return noClasses()
