@@ -1,7 +1,8 @@
 -- Hours and contracts (docs/hours-and-contracts.md). Four modules own these tables:
 --   pricing     the agency's activity catalogue, bill and cost rates by specificity, surcharges per time class,
---               currency and the quote formula's parameters;
---   contracts   contracts per brand priced by planned hours per activity and time class;
+--               the agency's currency;
+--   contracts   contracts per brand priced by planned hours per activity and time class, the quote formula's
+--               parameters;
 --   timesheets  time entries, running timers, closed months, monitoring duty billed from the roster;
 --   billing     the reports over them and the alerts sent when a contract's hours reach a threshold.
 -- Money is numeric: rates per hour with 2 decimals, amounts in the agency's currency with 2 decimals, each amount
@@ -12,13 +13,12 @@ create extension if not exists btree_gist;
 
 -- pricing
 
+-- the agency's currency; an agency without a row uses EUR
 create table pricing_settings (
-    tenant_id        uuid        not null references tenant (id),
-    currency         char(3)     not null default 'EUR' check (currency ~ '^[A-Z]{3}$'),
-    -- the quote formula's parameters, as docs/hours-and-contracts.md lists them; {} means the defaults
-    quote_parameters jsonb       not null default '{}' check (jsonb_typeof(quote_parameters) = 'object'),
-    version          integer     not null default 1,
-    updated_at       timestamptz not null default now(),
+    tenant_id  uuid        not null references tenant (id),
+    currency   char(3)     not null default 'EUR' check (currency ~ '^[A-Z]{3}$'),
+    version    integer     not null default 1,
+    updated_at timestamptz not null default now(),
     primary key (tenant_id)
 );
 
@@ -104,6 +104,15 @@ create table contract (
     -- one active contract per brand and month
     exclude using gist (tenant_id with =, brand_id with =,
         daterange(starts_on, ends_on, '[]') with &&) where (status <> 'draft')
+);
+
+-- the parameters of the agency's quote formula (docs/contracts.md); {} means the documented defaults
+create table quote_settings (
+    tenant_id  uuid        not null references tenant (id),
+    parameters jsonb       not null default '{}' check (jsonb_typeof(parameters) = 'object'),
+    version    integer     not null default 1,
+    updated_at timestamptz not null default now(),
+    primary key (tenant_id)
 );
 
 create index contract_by_brand on contract (tenant_id, brand_id, starts_on);
@@ -233,7 +242,7 @@ declare
     t text;
 begin
     foreach t in array array['pricing_settings', 'activity', 'rate', 'surcharge', 'contract', 'contract_line',
-                             'time_entry', 'time_timer', 'time_month_close', 'duty_billing', 'hours_alert']
+                             'quote_settings', 'time_entry', 'time_timer', 'time_month_close', 'duty_billing', 'hours_alert']
     loop
         execute format('alter table %I enable row level security', t);
         execute format('alter table %I force row level security', t);
@@ -245,5 +254,5 @@ end
 $$;
 
 grant select, insert, update, delete on pricing_settings, activity, rate, surcharge, contract, contract_line,
-    time_entry, time_timer, duty_billing to ${appRole};
+    quote_settings, time_entry, time_timer, duty_billing to ${appRole};
 grant select, insert on time_month_close, hours_alert to ${appRole};

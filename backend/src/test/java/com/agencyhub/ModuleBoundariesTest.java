@@ -158,7 +158,7 @@ class ModuleBoundariesTest {
 
     @ArchTest
     static final ArchRule contractTablesBelongToContracts = CompositeArchRule.of(Stream.of("Contract",
-                    "ContractLine")
+                    "ContractLine", "QuoteSettings")
             .map(table -> tableOwnedBy(table, "com.agencyhub.contracts.internal..")).toList());
 
     @ArchTest
