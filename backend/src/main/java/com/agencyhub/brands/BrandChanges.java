@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record BrandChanges(String name, String legalName, ZoneId zone, String locale, String industry,
                            String holidayRegion, List<Channel> channels, String notes, Boolean clientSeesAudit,
-                           Boolean clientSeesPlans) {
+                           Boolean clientSeesPlans, Boolean clientSeesHours) {
 
     BrandSettings applyTo(BrandSettings current) {
         return new BrandSettings(name != null ? name : current.name(),
@@ -18,7 +18,8 @@ public record BrandChanges(String name, String legalName, ZoneId zone, String lo
                 text(holidayRegion, current.holidayRegion()), channels != null ? channels : current.channels(),
                 text(notes, current.notes()),
                 clientSeesAudit != null ? clientSeesAudit : current.clientSeesAudit(),
-                clientSeesPlans != null ? clientSeesPlans : current.clientSeesPlans());
+                clientSeesPlans != null ? clientSeesPlans : current.clientSeesPlans(),
+                clientSeesHours != null ? clientSeesHours : current.clientSeesHours());
     }
 
     private static String text(String change, String current) {

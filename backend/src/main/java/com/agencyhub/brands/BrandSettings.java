@@ -8,7 +8,7 @@ import java.util.Map;
 /** Everything about a brand that its users edit; absent optional texts are null. */
 public record BrandSettings(String name, String legalName, ZoneId zone, String locale, String industry,
                             String holidayRegion, List<Channel> channels, String notes, boolean clientSeesAudit,
-                            boolean clientSeesPlans) {
+                            boolean clientSeesPlans, boolean clientSeesHours) {
 
     public BrandSettings {
         channels = List.copyOf(channels);
@@ -36,6 +36,7 @@ public record BrandSettings(String name, String legalName, ZoneId zone, String l
         snapshot.put("notesLength", notes == null ? 0 : notes.length());
         snapshot.put("clientSeesAudit", clientSeesAudit);
         snapshot.put("clientSeesPlans", clientSeesPlans);
+        snapshot.put("clientSeesHours", clientSeesHours);
         return snapshot;
     }
 }

@@ -14,11 +14,11 @@ import java.util.UUID;
 public record NewNotification(UserId recipient, BrandId brand, NotificationTopic topic, String subject, String text,
                               String reason, Reference refersTo, boolean byEmail) {
 
-    /** What a notification is about: an interaction of the inbox, a roster change. */
+    /** What a notification is about: an interaction of the inbox, a roster change, a brand's contract. */
     public record Reference(Type type, UUID id) {
 
         public enum Type {
-            INTERACTION, ROSTER_CHANGE
+            INTERACTION, ROSTER_CHANGE, CONTRACT
         }
 
         public Reference {

@@ -7,5 +7,7 @@ public enum NotificationTopic {
     /** An inbox item past its due time. */
     SLA_BREACHED,
     /** A roster write changed the recipient's duty. */
-    ROSTER_CHANGE
+    ROSTER_CHANGE,
+    /** A brand's tracked hours reached an alert threshold of its contract in a month. */
+    HOURS_THRESHOLD
 }

@@ -112,7 +112,7 @@ class DemoData implements ApplicationListener<ApplicationReadyEvent> {
         Actor system = systemActorOf(outcome.agency().id());
         createBrand(brands, system, new BrandSettings("Hafenbräu", "Hafenbräu Brauerei GmbH", ZoneId.of("Europe/Berlin"),
                 "de-DE", "Food & beverages", "DE-HH", List.of(new Channel("instagram", "@hafenbraeu", null)),
-                null, false, false));
+                null, false, false, false));
         invite(members, system, kim(Role.AGENCY_MANAGER, new BigDecimal("8")));
     }
 
@@ -149,15 +149,15 @@ class DemoData implements ApplicationListener<ApplicationReadyEvent> {
                 new BrandSettings("Alpenmilch", "Alpenmilch eG", berlin, "de-DE", "Food & beverages", "DE-BY",
                         List.of(new Channel("instagram", "@alpenmilch", null),
                                 new Channel("facebook", null, "https://www.facebook.com/alpenmilch")),
-                        "Informal tone; approvals by Julia.", false, true),
+                        "Informal tone; approvals by Julia.", false, true, true),
                 new BrandSettings("Hafenrad", "Hafenrad GmbH", berlin, "de-DE", "Bicycles", "DE-HH",
                         List.of(new Channel("instagram", "@hafenrad", null), new Channel("tiktok", "@hafenrad", null),
                                 new Channel("google-business-profile", null, "https://g.page/hafenrad")),
-                        null, true, false),
+                        null, true, false, false),
                 new BrandSettings("Nordlicht Versicherung", "Nordlicht Versicherung AG", berlin, "de-DE",
                         "Insurance", "DE-SH", List.of(new Channel("linkedin", null,
                         "https://www.linkedin.com/company/nordlicht"), new Channel("x", "@nordlicht", null)),
-                        "Complaints escalate to the client's legal team within 2 hours.", false, false));
+                        "Complaints escalate to the client's legal team within 2 hours.", false, false, false));
     }
 
     /**

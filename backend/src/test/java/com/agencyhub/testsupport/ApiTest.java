@@ -146,7 +146,7 @@ public abstract class ApiTest {
         TestAgency a = newAgency("world");
         UUID inScope = http.post().uri("/v1/brands").headers(h -> h.setBearerAuth(a.adminToken()))
                 .bodyValue(Map.of("name", "In scope", "zone", "Europe/Berlin", "locale", "de-DE",
-                        "clientSeesPlans", true, "clientSeesAudit", true,
+                        "clientSeesPlans", true, "clientSeesAudit", true, "clientSeesHours", true,
                         "channels", List.of(Map.of("platform", "instagram", "handle", "@inscope"))))
                 .exchange().expectStatus().isCreated().expectBody(BrandDto.class).returnResult().getResponseBody()
                 .getId();

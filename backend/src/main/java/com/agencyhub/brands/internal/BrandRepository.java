@@ -221,6 +221,7 @@ public class BrandRepository {
         values.put(BRAND.NOTES, settings.notes());
         values.put(BRAND.CLIENT_SEES_AUDIT, settings.clientSeesAudit());
         values.put(BRAND.CLIENT_SEES_PLANS, settings.clientSeesPlans());
+        values.put(BRAND.CLIENT_SEES_HOURS, settings.clientSeesHours());
         return values;
     }
 
@@ -255,7 +256,8 @@ public class BrandRepository {
                 row.get(column(BRAND.INDUSTRY), String.class), row.get(column(BRAND.HOLIDAY_REGION), String.class),
                 List.copyOf(channels), row.get(column(BRAND.NOTES), String.class),
                 row.get(column(BRAND.CLIENT_SEES_AUDIT), Boolean.class),
-                row.get(column(BRAND.CLIENT_SEES_PLANS), Boolean.class)),
+                row.get(column(BRAND.CLIENT_SEES_PLANS), Boolean.class),
+                row.get(column(BRAND.CLIENT_SEES_HOURS), Boolean.class)),
                 BrandStatus.of(row.get(column(BRAND.STATUS), String.class)),
                 row.get(column(BRAND.CREATED_AT), Instant.class), row.get(column(BRAND.UPDATED_AT), Instant.class),
                 row.get(column(BRAND.VERSION), Integer.class));
@@ -268,7 +270,8 @@ public class BrandRepository {
     private static Brand brand(BrandRecord row, List<Channel> channels) {
         return new Brand(new BrandId(row.getId()), new BrandSettings(row.getName(), row.getLegalName(),
                 ZoneId.of(row.getZone()), row.getLocale(), row.getIndustry(), row.getHolidayRegion(), channels,
-                row.getNotes(), row.getClientSeesAudit(), row.getClientSeesPlans()),
+                row.getNotes(), row.getClientSeesAudit(), row.getClientSeesPlans(),
+                row.getClientSeesHours()),
                 BrandStatus.of(row.getStatus()), row.getCreatedAt(), row.getUpdatedAt(), row.getVersion());
     }
 }

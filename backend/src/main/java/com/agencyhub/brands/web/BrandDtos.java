@@ -25,7 +25,7 @@ final class BrandDtos {
                         .map(channel -> new BrandChannelDto(channel.platform(), channel.handle(), channel.url()))
                         .toList(),
                 BrandStatusDto.fromValue(brand.status().value()), settings.clientSeesAudit(),
-                settings.clientSeesPlans(), brand.createdAt().atOffset(ZoneOffset.UTC),
+                settings.clientSeesPlans(), settings.clientSeesHours(), brand.createdAt().atOffset(ZoneOffset.UTC),
                 brand.updatedAt().atOffset(ZoneOffset.UTC), (long) brand.version());
         return viewer.isStaff() ? dto.notes(settings.notes()) : dto;
     }

@@ -30,7 +30,8 @@ class BrandRequests {
                 Inputs.zone("zone", body.getZone()), Inputs.locale("locale", body.getLocale()),
                 optional(body.getIndustry()), holidayRegion(body.getHolidayRegion()),
                 body.getChannels() == null ? List.of() : channels(body.getChannels()), optional(body.getNotes()),
-                Boolean.TRUE.equals(body.getClientSeesAudit()), Boolean.TRUE.equals(body.getClientSeesPlans()));
+                Boolean.TRUE.equals(body.getClientSeesAudit()), Boolean.TRUE.equals(body.getClientSeesPlans()),
+                Boolean.TRUE.equals(body.getClientSeesHours()));
     }
 
     BrandChanges changes(BrandUpdateDto body) {
@@ -44,7 +45,7 @@ class BrandRequests {
                 body.getHolidayRegion() == null || body.getHolidayRegion().isEmpty() ? body.getHolidayRegion()
                         : holidayRegion(body.getHolidayRegion()),
                 body.getChannels() == null ? null : channels(body.getChannels()), clearable(body.getNotes()),
-                body.getClientSeesAudit(), body.getClientSeesPlans());
+                body.getClientSeesAudit(), body.getClientSeesPlans(), body.getClientSeesHours());
     }
 
     private String holidayRegion(String region) {

@@ -86,6 +86,9 @@ public class SecurityConfiguration {
             Role.AGENCY_MANAGER.claimValue()};
     private static final String[] BRAND_READERS = {Role.AGENCY_ADMIN.claimValue(), Role.AGENCY_MANAGER.claimValue(),
             Role.SOCIAL_MEDIA_MANAGER.claimValue(), Role.CLIENT_VIEWER.claimValue()};
+    /** The brand's hours report: admins, managers and (where the brand shares it) its client users. */
+    private static final String[] HOURS_REPORT_READERS = {Role.AGENCY_ADMIN.claimValue(),
+            Role.AGENCY_MANAGER.claimValue(), Role.CLIENT_VIEWER.claimValue()};
 
     /**
      * Calendar feeds read by their secret URL ({@code GET /v1/feeds/<secret>.ics}) and inbox webhook deliveries
@@ -166,6 +169,10 @@ public class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/v1/brands/*/response-times", "/v1/brands/*/response-times/**")
                         .hasAnyRole(BRAND_READERS)
                         .pathMatchers("/v1/response-times", "/v1/response-times/**").hasAnyRole(STAFF)
+                        .pathMatchers(HttpMethod.GET, "/v1/brands/*/hours-report", "/v1/brands/*/hours-report/**")
+                        .hasAnyRole(HOURS_REPORT_READERS)
+                        .pathMatchers(HttpMethod.GET, "/v1/hours-reports/members").hasAnyRole(STAFF)
+                        .pathMatchers(HttpMethod.GET, "/v1/hours-reports/agency").hasRole(Role.AGENCY_ADMIN.claimValue())
                         .pathMatchers(HttpMethod.GET, "/v1/brands/*/posts/export").hasAnyRole(BRAND_READERS)
                         .pathMatchers(HttpMethod.POST, "/v1/brands/*/posts/import").hasAnyRole(STAFF)
                         .pathMatchers(HttpMethod.GET, "/v1/brands/*/posts", "/v1/posts", "/v1/posts/**")

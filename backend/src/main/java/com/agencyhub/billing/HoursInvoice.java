@@ -1,0 +1,29 @@
+package com.agencyhub.billing;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * What a brand's month comes to: under a contract the retainer plus the overage at the contract's rate, after the
+ * carry-over chain; without one (null terms, null balance) the bill amount of the tracked time.
+ */
+record HoursInvoice(HoursBalance balance, BigDecimal retainerAmount, BigDecimal overageAmount,
+                    BigDecimal invoiceAmount) {
+
+    private static final BigDecimal NONE = BigDecimal.ZERO.setScale(2);
+
+    /**
+     * @param billableFromFirstMonth billable minutes of each month from the contract's first month up to and
+     *                               including the month invoiced
+     * @param billAmount             the month's tracked time at its bill rates
+     */
+    static HoursInvoice of(BillingTerms terms, List<Long> billableFromFirstMonth, BigDecimal billAmount) {
+        if (terms == null) {
+            return new HoursInvoice(null, NONE, NONE, billAmount);
+        }
+        HoursBalance balance = HoursBalance.chain(terms.plannedHours(), terms.carryOverCapHours(),
+                billableFromFirstMonth);
+        BigDecimal overage = Hours.amount(balance.overageMinutes(), terms.overageRate());
+        return new HoursInvoice(balance, terms.monthlyPrice(), overage, terms.monthlyPrice().add(overage));
+    }
+}

@@ -1,0 +1,114 @@
+package com.agencyhub.timesheets.internal;
+
+import com.agencyhub.shared.BrandId;
+import com.agencyhub.shared.TenantId;
+import com.agencyhub.shared.UserId;
+import com.agencyhub.shared.db.Transactions;
+import com.agencyhub.timesheets.TrackedActivity;
+import com.agencyhub.timesheets.TrackedBrand;
+import com.agencyhub.timesheets.TrackedFigures;
+import com.agencyhub.timesheets.TrackedMember;
+import com.agencyhub.timesheets.TrackedMonth;
+import io.r2dbc.spi.Row;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.SelectField;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import static com.agencyhub.jooq.Tables.TIME_ENTRY;
+
+/**
+ * The sums over time entries that the reports read, grouped in the database. Every statement reads one agency's
+ * entries of a date range through an index that leads with the tenant (and the brand, when there is one) and the
+ * work date.
+ */
+@Repository
+public class TrackedTimeRepository {
+
+    private static final Field<Long> BILLABLE_MINUTES = minutes(true).as("billable_minutes");
+    private static final Field<Long> NON_BILLABLE_MINUTES = minutes(false).as("non_billable_minutes");
+    private static final Field<BigDecimal> BILL_AMOUNT = DSL.coalesce(DSL.sum(TIME_ENTRY.BILL_AMOUNT),
+            BigDecimal.ZERO).as("bill_amount");
+    private static final Field<BigDecimal> COST_AMOUNT = DSL.coalesce(DSL.sum(TIME_ENTRY.COST_AMOUNT),
+            BigDecimal.ZERO).as("cost_amount");
+    private static final Field<LocalDate> MONTH_OF_WORK_DATE = DSL.field("date_trunc('month', {0})::date",
+            SQLDataType.LOCALDATE, TIME_ENTRY.WORK_DATE);
+    private static final Field<LocalDate> MONTH = MONTH_OF_WORK_DATE.as("month");
+
+    private final Transactions transactions;
+
+    TrackedTimeRepository(Transactions transactions) {
+        this.transactions = transactions;
+    }
+
+    public Mono<List<TrackedActivity>> byActivity(TenantId tenant, BrandId brand, YearMonth month) {
+        return transactions.fetch(tenant, DSL.select(figuresAnd(TIME_ENTRY.ACTIVITY_ID))
+                        .from(TIME_ENTRY)
+                        .where(inMonth(tenant, month).and(TIME_ENTRY.BRAND_ID.eq(brand.value())))
+                        .groupBy(TIME_ENTRY.ACTIVITY_ID),
+                row -> new TrackedActivity(row.get(TIME_ENTRY.ACTIVITY_ID.getName(), UUID.class), figures(row)));
+    }
+
+    public Mono<List<TrackedBrand>> byBrand(TenantId tenant, YearMonth month) {
+        return transactions.fetch(tenant, DSL.select(figuresAnd(TIME_ENTRY.BRAND_ID))
+                        .from(TIME_ENTRY)
+                        .where(inMonth(tenant, month))
+                        .groupBy(TIME_ENTRY.BRAND_ID),
+                row -> new TrackedBrand(new BrandId(row.get(TIME_ENTRY.BRAND_ID.getName(), UUID.class)),
+                        figures(row)));
+    }
+
+    public Mono<List<TrackedMember>> byMember(TenantId tenant, YearMonth month) {
+        return transactions.fetch(tenant, DSL.select(figuresAnd(TIME_ENTRY.MEMBER_ID))
+                        .from(TIME_ENTRY)
+                        .where(inMonth(tenant, month))
+                        .groupBy(TIME_ENTRY.MEMBER_ID),
+                row -> new TrackedMember(new UserId(row.get(TIME_ENTRY.MEMBER_ID.getName(), UUID.class)),
+                        figures(row)));
+    }
+
+    public Mono<List<TrackedMonth>> billableByMonth(TenantId tenant, Collection<BrandId> brands, YearMonth from,
+                                                    YearMonth to) {
+        return transactions.fetch(tenant, DSL.select(TIME_ENTRY.BRAND_ID, MONTH, BILLABLE_MINUTES)
+                        .from(TIME_ENTRY)
+                        .where(TIME_ENTRY.TENANT_ID.eq(tenant.value())
+                                .and(TIME_ENTRY.BRAND_ID.in(brands.stream().map(BrandId::value).toList()))
+                                .and(TIME_ENTRY.WORK_DATE.ge(from.atDay(1)))
+                                .and(TIME_ENTRY.WORK_DATE.lt(to.atDay(1))))
+                        .groupBy(TIME_ENTRY.BRAND_ID, MONTH_OF_WORK_DATE),
+                row -> new TrackedMonth(new BrandId(row.get(TIME_ENTRY.BRAND_ID.getName(), UUID.class)),
+                        YearMonth.from(row.get(MONTH.getName(), LocalDate.class)),
+                        row.get(BILLABLE_MINUTES.getName(), Long.class)));
+    }
+
+    private static Condition inMonth(TenantId tenant, YearMonth month) {
+        return TIME_ENTRY.TENANT_ID.eq(tenant.value())
+                .and(TIME_ENTRY.WORK_DATE.ge(month.atDay(1)))
+                .and(TIME_ENTRY.WORK_DATE.lt(month.plusMonths(1).atDay(1)));
+    }
+
+    private static List<SelectField<?>> figuresAnd(Field<?> key) {
+        return List.of(key, BILLABLE_MINUTES, NON_BILLABLE_MINUTES, BILL_AMOUNT, COST_AMOUNT);
+    }
+
+    private static Field<Long> minutes(boolean billable) {
+        return DSL.coalesce(DSL.sum(TIME_ENTRY.MINUTES).filterWhere(TIME_ENTRY.BILLABLE.eq(billable)), BigDecimal.ZERO)
+                .cast(SQLDataType.BIGINT);
+    }
+
+    private static TrackedFigures figures(Row row) {
+        return new TrackedFigures(row.get(BILLABLE_MINUTES.getName(), Long.class),
+                row.get(NON_BILLABLE_MINUTES.getName(), Long.class), row.get(BILL_AMOUNT.getName(), BigDecimal.class),
+                row.get(COST_AMOUNT.getName(), BigDecimal.class));
+    }
+}
