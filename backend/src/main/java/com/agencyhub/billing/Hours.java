@@ -7,7 +7,7 @@ import java.math.RoundingMode;
  * The reports' arithmetic on exact decimals. Hours are worked out in minutes (planned hours × 60 is exact) and
  * rounded only to be shown: hours to two decimals, percents to one, amounts to the cent, each half up and once.
  */
-final class Hours {
+public final class Hours {
 
     static final BigDecimal MINUTES_PER_HOUR = BigDecimal.valueOf(60);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -20,11 +20,11 @@ final class Hours {
     }
 
     /** Minutes as hours to show: two decimals, half up. */
-    static BigDecimal hours(BigDecimal minutes) {
+    public static BigDecimal hours(BigDecimal minutes) {
         return minutes.divide(MINUTES_PER_HOUR, 2, RoundingMode.HALF_UP);
     }
 
-    static BigDecimal hours(long minutes) {
+    public static BigDecimal hours(long minutes) {
         return hours(BigDecimal.valueOf(minutes));
     }
 

@@ -5,13 +5,11 @@ import com.agencyhub.inbox.ResponseTimeBreaches;
 import com.agencyhub.inbox.ResponseTimeFigures;
 import com.agencyhub.inbox.ResponseTimeGroup;
 import com.agencyhub.inbox.ResponseTimeReport;
+import com.agencyhub.shared.web.PdfPage;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -49,17 +47,13 @@ import java.util.Locale;
  */
 final class ResponseTimePdf {
 
-    static final float MARGIN = 50;
+    static final float MARGIN = PdfPage.MARGIN;
     /** Where the chart sits on the page (PDF points from the bottom left), for the tests that look at it. */
     static final Rectangle2D CHART = new Rectangle2D.Float(MARGIN, 318, PDRectangle.A4.getWidth() - 2 * MARGIN, 200);
 
-    private static final Color INK = new Color(0x1F, 0x29, 0x37);
-    private static final Color MUTED = new Color(0x6B, 0x72, 0x80);
     private static final Color ACCENT = new Color(0x25, 0x63, 0xEB);
     private static final Color LIGHT_ACCENT = new Color(0x93, 0xC5, 0xFD);
     private static final Color GOOD = new Color(0x05, 0x96, 0x69);
-    private static final Color PANEL = new Color(0xF3, 0xF4, 0xF6);
-    private static final Color RULE = new Color(0xD1, 0xD5, 0xDB);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter MADE = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'",
             Locale.ENGLISH);
@@ -67,8 +61,6 @@ final class ResponseTimePdf {
     /** The chart is drawn at this multiple of its size on the page, so that it stays sharp when printed. */
     private static final int CHART_SCALE = 3;
 
-    private final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     private final ResponseTimeReport report;
 
     private ResponseTimePdf(ResponseTimeReport report) {
@@ -86,25 +78,26 @@ final class ResponseTimePdf {
             document.getDocumentInformation().setTitle("Response times of " + report.brandName() + ", "
                     + period());
             document.getDocumentInformation().setCreator("AgencyHub");
-            try (PDPageContentStream page1 = new PDPageContentStream(document, page)) {
+            try (PDPageContentStream stream = new PDPageContentStream(document, page)) {
+                PdfPage page1 = new PdfPage(stream);
                 float top = PDRectangle.A4.getHeight() - MARGIN;
-                text(page1, regular, 10, MUTED, MARGIN, top - 10, "RESPONSE TIMES");
-                text(page1, bold, 22, INK, MARGIN, top - 36, report.brandName());
-                text(page1, regular, 11, INK, MARGIN, top - 54, period() + "  (" + report.period().zone().getId()
+                page1.text(page1.regular, 10, PdfPage.MUTED, MARGIN, top - 10, "RESPONSE TIMES");
+                page1.text(page1.bold, 22, PdfPage.INK, MARGIN, top - 36, report.brandName());
+                page1.text(page1.regular, 11, PdfPage.INK, MARGIN, top - 54, period() + "  (" + report.period().zone().getId()
                         + ")");
-                text(page1, regular, 8, MUTED, MARGIN, top - 67, "Made on " + MADE.format(report.generatedAt()
+                page1.text(page1.regular, 8, PdfPage.MUTED, MARGIN, top - 67, "Made on " + MADE.format(report.generatedAt()
                         .atOffset(ZoneOffset.UTC)) + ". Items still open then count as not answered, and as missed"
                         + " once past their due time.");
                 keyFigures(page1, top - 150);
-                text(page1, bold, 11, INK, MARGIN, (float) CHART.getMaxY() + 12,
+                page1.text(page1.bold, 11, PdfPage.INK, MARGIN, (float) CHART.getMaxY() + 12,
                         "First response by week (business minutes)");
                 BufferedImage chart = chart((int) CHART.getWidth(), (int) CHART.getHeight());
-                page1.drawImage(LosslessFactory.createFromImage(document, chart), (float) CHART.getX(),
+                stream.drawImage(LosslessFactory.createFromImage(document, chart), (float) CHART.getX(),
                         (float) CHART.getY(), (float) CHART.getWidth(), (float) CHART.getHeight());
                 float y = windowClasses(page1, (float) CHART.getY() - 28);
                 y = breaches(page1, y - 22);
                 channels(page1, y - 22);
-                paragraph(page1, regular, 7, MUTED, MARGIN - 12, "Times are those of answered items, in business"
+                page1.paragraph(page1.regular, 7, PdfPage.MUTED, MARGIN - 12, "Times are those of answered items, in business"
                         + " minutes: only the time inside the brand's coverage windows counts, as the SLA measures it."
                         + " Within target: answered by the due time, of the items answered or past it. Details and"
                         + " the calendar-time figures are in the CSV export.");
@@ -118,64 +111,48 @@ final class ResponseTimePdf {
     }
 
     /** Two rows of four panels: the first response, then the resolution and what is still open. */
-    private void keyFigures(PDPageContentStream page, float y) throws IOException {
+    private void keyFigures(PdfPage page, float y) throws IOException {
         ResponseTimeFigures totals = report.totals().figures();
         ResponseTimeFigures.Clock first = totals.firstResponse();
         ResponseTimeFigures.Clock resolution = totals.resolution();
-        panels(page, y, List.of(
-                new Panel(String.valueOf(totals.received()), "interactions received"),
-                new Panel(percent(first.percentWithinTarget()), "answered within target"),
-                new Panel(minutes(first.businessMinutes().median()), "median first response"),
-                new Panel(minutes(first.businessMinutes().p90()), "90 % answered within")));
-        panels(page, y - 62, List.of(
-                new Panel(String.valueOf(first.open()), "not answered yet"),
-                new Panel(percent(resolution.percentWithinTarget()), "resolved within target"),
-                new Panel(minutes(resolution.businessMinutes().median()), "median resolution"),
-                new Panel(minutes(first.calendarMinutes().median()), "median, in calendar time")));
+        page.panels(y, List.of(
+                new PdfPage.Panel(String.valueOf(totals.received()), "interactions received"),
+                new PdfPage.Panel(percent(first.percentWithinTarget()), "answered within target"),
+                new PdfPage.Panel(minutes(first.businessMinutes().median()), "median first response"),
+                new PdfPage.Panel(minutes(first.businessMinutes().p90()), "90 % answered within")));
+        page.panels(y - 62, List.of(
+                new PdfPage.Panel(String.valueOf(first.open()), "not answered yet"),
+                new PdfPage.Panel(percent(resolution.percentWithinTarget()), "resolved within target"),
+                new PdfPage.Panel(minutes(resolution.businessMinutes().median()), "median resolution"),
+                new PdfPage.Panel(minutes(first.calendarMinutes().median()), "median, in calendar time")));
     }
 
-    private record Panel(String value, String caption) {
-    }
-
-    private void panels(PDPageContentStream page, float y, List<Panel> panels) throws IOException {
-        float gap = 10;
-        float width = (PDRectangle.A4.getWidth() - 2 * MARGIN - gap * (panels.size() - 1)) / panels.size();
-        for (int i = 0; i < panels.size(); i++) {
-            float x = MARGIN + i * (width + gap);
-            page.setNonStrokingColor(PANEL);
-            page.addRect(x, y, width, 52);
-            page.fill();
-            text(page, bold, 17, INK, x + 9, y + 27, panels.get(i).value());
-            text(page, regular, 7.5f, MUTED, x + 9, y + 11, panels.get(i).caption());
-        }
-    }
-
-    private float windowClasses(PDPageContentStream page, float y) throws IOException {
-        text(page, bold, 11, INK, MARGIN, y, "When items arrived");
+    private float windowClasses(PdfPage page, float y) throws IOException {
+        page.text(page.bold, 11, PdfPage.INK, MARGIN, y, "When items arrived");
         List<String[]> rows = report.groups(ResponseTimeBreakdown.WINDOW_CLASS).stream()
                 .map(group -> row(windowClass(group.firstKey()), group.figures())).toList();
-        return table(page, y - 16, rows);
+        return page.table(y - 16, HEADER, COLUMNS, rows);
     }
 
-    private float breaches(PDPageContentStream page, float y) throws IOException {
+    private float breaches(PdfPage page, float y) throws IOException {
         ResponseTimeBreaches breaches = report.totals().breaches();
-        text(page, bold, 11, INK, MARGIN, y, "Why targets were missed");
+        page.text(page.bold, 11, PdfPage.INK, MARGIN, y, "Why targets were missed");
         String summary = breaches.missedTarget() == 0 ? "No first-response target was missed."
                 : breaches.missedTarget() + (breaches.missedTarget() == 1 ? " first response" : " first responses")
                 + " missed the target: " + breaches.uncovered() + " arrived when nobody was on duty, "
                 + breaches.escalationFailed() + " escalated without reaching anyone, " + breaches.coveredButSlow()
                 + " answered late although someone was on duty.";
-        return paragraph(page, regular, 9, INK, y - 15, summary);
+        return page.paragraph(page.regular, 9, PdfPage.INK, y - 15, summary);
     }
 
-    private void channels(PDPageContentStream page, float y) throws IOException {
-        text(page, bold, 11, INK, MARGIN, y, "Channels");
+    private void channels(PdfPage page, float y) throws IOException {
+        page.text(page.bold, 11, PdfPage.INK, MARGIN, y, "Channels");
         List<ResponseTimeGroup> channels = report.groups(ResponseTimeBreakdown.CHANNEL);
         List<String[]> rows = channels.stream().limit(6).map(group -> row(group.firstKey(), group.figures()))
                 .toList();
-        float end = table(page, y - 16, rows);
+        float end = page.table(y - 16, HEADER, COLUMNS, rows);
         if (channels.size() > rows.size()) {
-            text(page, regular, 8, MUTED, MARGIN, end - 4, (channels.size() - rows.size())
+            page.text(page.regular, 8, PdfPage.MUTED, MARGIN, end - 4, (channels.size() - rows.size())
                     + " more channels in the CSV export.");
         }
     }
@@ -189,26 +166,6 @@ final class ResponseTimePdf {
         return new String[]{name, String.valueOf(figures.received()), percent(first.percentWithinTarget()),
                 minutes(first.businessMinutes().median()), minutes(first.businessMinutes().p90()),
                 String.valueOf(first.open())};
-    }
-
-    /** A small table: a header, a rule, the rows; the y below it. */
-    private float table(PDPageContentStream page, float y, List<String[]> rows) throws IOException {
-        for (int column = 0; column < HEADER.length; column++) {
-            text(page, regular, 7.5f, MUTED, MARGIN + COLUMNS[column], y, HEADER[column]);
-        }
-        page.setStrokingColor(RULE);
-        page.setLineWidth(0.5f);
-        page.moveTo(MARGIN, y - 4);
-        page.lineTo(PDRectangle.A4.getWidth() - MARGIN, y - 4);
-        page.stroke();
-        float line = y - 16;
-        for (String[] row : rows) {
-            for (int column = 0; column < row.length; column++) {
-                text(page, column == 0 ? bold : regular, 9, INK, MARGIN + COLUMNS[column], line, row[column]);
-            }
-            line -= 13;
-        }
-        return line + 4;
     }
 
     /** Median and 90th percentile bars per week, the share within target as a line on its own axis. */
@@ -255,7 +212,7 @@ final class ResponseTimePdf {
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlineVisible(false);
-        plot.setRangeGridlinePaint(RULE);
+        plot.setRangeGridlinePaint(PdfPage.RULE);
         plot.setNoDataMessage("No interactions in this period");
         plot.setNoDataMessageFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
         JFreeChart chart = new JFreeChart(null, small, plot, true);
@@ -307,52 +264,5 @@ final class ResponseTimePdf {
             return String.format(Locale.ENGLISH, "%d h %02d min", total / 60, total % 60);
         }
         return String.format(Locale.ENGLISH, "%d d %d h", total / (24 * 60), total % (24 * 60) / 60);
-    }
-
-    /** Writes text across the page's width, wrapped at spaces; the y of its last line. */
-    private static float paragraph(PDPageContentStream page, PDFont font, float size, Color color, float y,
-                                   String text) throws IOException {
-        float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            String longer = line.isEmpty() ? word : line + " " + word;
-            if (!line.isEmpty() && font.getStringWidth(printable(font, longer)) / 1000 * size > width) {
-                text(page, font, size, color, MARGIN, y, line.toString());
-                y -= size * 1.4f;
-                line = new StringBuilder(word);
-            } else {
-                line = new StringBuilder(longer);
-            }
-        }
-        text(page, font, size, color, MARGIN, y, line.toString());
-        return y;
-    }
-
-    /**
-     * Writes a line of text. The standard fonts know the characters of Western European languages (WinAnsi); any
-     * other character (a brand named in another script) is written as "?" rather than failing the report.
-     */
-    private static void text(PDPageContentStream page, PDFont font, float size, Color color, float x, float y,
-                             String text) throws IOException {
-        page.beginText();
-        page.setFont(font, size);
-        page.setNonStrokingColor(color);
-        page.newLineAtOffset(x, y);
-        page.showText(printable(font, text == null ? "" : text));
-        page.endText();
-    }
-
-    private static String printable(PDFont font, String text) {
-        StringBuilder shown = new StringBuilder();
-        text.codePoints().forEach(codePoint -> {
-            String character = new String(Character.toChars(codePoint));
-            try {
-                font.encode(character);
-                shown.append(character);
-            } catch (IOException | IllegalArgumentException e) {
-                shown.append('?');
-            }
-        });
-        return shown.toString();
     }
 }
