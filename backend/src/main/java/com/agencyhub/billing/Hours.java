@@ -1,5 +1,7 @@
 package com.agencyhub.billing;
 
+import com.agencyhub.pricing.Money;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -28,9 +30,9 @@ public final class Hours {
         return hours(BigDecimal.valueOf(minutes));
     }
 
-    /** Minutes at an hourly rate, rounded once to the cent, half up. */
+    /** Minutes (exact, possibly fractional) at an hourly rate, rounded once by {@link Money}'s rule. */
     static BigDecimal amount(BigDecimal minutes, BigDecimal ratePerHour) {
-        return minutes.multiply(ratePerHour).divide(MINUTES_PER_HOUR, 2, RoundingMode.HALF_UP);
+        return minutes.multiply(ratePerHour).divide(MINUTES_PER_HOUR, Money.SCALE, Money.ROUNDING);
     }
 
     /** {@code part} of {@code whole} in percent with one decimal, half up; null when the whole is not positive. */

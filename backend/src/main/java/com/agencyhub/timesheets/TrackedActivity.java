@@ -1,7 +1,7 @@
 package com.agencyhub.timesheets;
 
-import java.util.UUID;
+import com.agencyhub.pricing.ActivityId;
 
 /** What a brand's entries of one activity add up to in a month. */
-public record TrackedActivity(UUID activityId, TrackedFigures figures) {
+public record TrackedActivity(ActivityId activity, TrackedFigures figures) {
 }

@@ -1,5 +1,6 @@
 package com.agencyhub.timesheets;
 
+import com.agencyhub.pricing.ActivityId;
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.testsupport.ApiTest;
 import com.agencyhub.testsupport.TestAgency;
@@ -53,9 +54,9 @@ class TrackedTimeTest extends ApiTest {
 
         assertThat(tracked.byActivity(agency.tenant(), new BrandId(brand), NOVEMBER).block())
                 .containsExactlyInAnyOrder(
-                        new TrackedActivity(community, new TrackedFigures(60, 45, new BigDecimal("85.00"),
+                        new TrackedActivity(new ActivityId(community), new TrackedFigures(60, 45, new BigDecimal("85.00"),
                                 new BigDecimal("78.75"))),
-                        new TrackedActivity(content, new TrackedFigures(60, 0, new BigDecimal("95.00"),
+                        new TrackedActivity(new ActivityId(content), new TrackedFigures(60, 0, new BigDecimal("95.00"),
                                 new BigDecimal("45.00"))));
         assertThat(tracked.byBrand(agency.tenant(), NOVEMBER).block()).containsExactly(
                 new TrackedBrand(new BrandId(brand), new TrackedFigures(120, 45, new BigDecimal("180.00"),

@@ -1,5 +1,6 @@
 package com.agencyhub.timesheets.internal;
 
+import com.agencyhub.pricing.ActivityId;
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.TenantId;
 import com.agencyhub.shared.UserId;
@@ -56,7 +57,8 @@ public class TrackedTimeRepository {
                         .from(TIME_ENTRY)
                         .where(inMonth(tenant, month).and(TIME_ENTRY.BRAND_ID.eq(brand.value())))
                         .groupBy(TIME_ENTRY.ACTIVITY_ID),
-                row -> new TrackedActivity(row.get(TIME_ENTRY.ACTIVITY_ID.getName(), UUID.class), figures(row)));
+                row -> new TrackedActivity(new ActivityId(row.get(TIME_ENTRY.ACTIVITY_ID.getName(), UUID.class)),
+                        figures(row)));
     }
 
     public Mono<List<TrackedBrand>> byBrand(TenantId tenant, YearMonth month) {
