@@ -140,6 +140,12 @@ class AuthorizationMatrixTest extends ApiTest {
         staff(ALL_STAFF, ClientAccess.IN_SCOPE, "getBrandResponseTimes", "exportBrandResponseTimes",
                 "getBrandResponseTimesPdf");
         staff(ALL_STAFF, ClientAccess.NONE, "getAgencyResponseTimes");
+        // hours reports: a brand's for admins and managers (its client users where the brand shares it), the
+        // members' for staff (social-media managers get their own row), the agency's margins for admins
+        staff(ADMIN_MANAGER, ClientAccess.IN_SCOPE, "getBrandHoursReport", "exportBrandHoursReport",
+                "getBrandHoursReportPdf");
+        staff(ALL_STAFF, ClientAccess.NONE, "getMemberHoursReport");
+        staff(ADMIN, ClientAccess.NONE, "getAgencyHoursReport");
         // the roster is the agency's own planning: staff read it, admins and managers plan it
         staff(ALL_STAFF, ClientAccess.NONE, "listRosterRotations", "getRosterRotation", "listRosterOverrides",
                 "getRosterOverride", "listAbsences", "getAbsence", "createAbsence", "getOnDuty", "getRosterTimeline",

@@ -4,6 +4,7 @@ import com.agencyhub.testsupport.TestAgency;
 import com.agencyhub.testsupport.db.PostgresBootstrap;
 import com.agencyhub.testsupport.db.TestDatabase;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -96,6 +97,11 @@ final class BenchData implements AutoCloseable {
     List<UUID> staffMemberIds() throws SQLException {
         return query("select user_id from member where tenant_id = ? and email like 'member%@bench.test' order by email",
                 tenant());
+    }
+
+    /** The ids as an array parameter ({@code ?::uuid[]}). */
+    Array uuids(List<UUID> ids) throws SQLException {
+        return db.createArrayOf("uuid", ids.toArray());
     }
 
     /** Runs a statement with these parameters; the number of rows it changed. */

@@ -13,8 +13,8 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 
-import static com.agencyhub.testsupport.TimeEntryRows.activity;
-import static com.agencyhub.testsupport.TimeEntryRows.entry;
+import static com.agencyhub.testsupport.HoursRows.activity;
+import static com.agencyhub.testsupport.HoursRows.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The reports' sums over entries written in SQL: by month of the work date, adjustments with their sign. */
