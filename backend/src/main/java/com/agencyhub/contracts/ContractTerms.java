@@ -1,5 +1,6 @@
 package com.agencyhub.contracts;
 
+import com.agencyhub.pricing.ActivityId;
 import com.agencyhub.shared.BrandId;
 
 import java.math.BigDecimal;
@@ -15,7 +16,7 @@ import java.util.UUID;
  */
 public record ContractTerms(UUID contractId, BrandId brand, YearMonth firstMonth, YearMonth lastMonth,
                             String currency, BigDecimal monthlyPrice, BigDecimal overageRate, CarryOver carryOver,
-                            List<Integer> alertThresholds, Map<UUID, BigDecimal> plannedHoursByActivity) {
+                            List<Integer> alertThresholds, Map<ActivityId, BigDecimal> plannedHoursByActivity) {
 
     public ContractTerms {
         alertThresholds = List.copyOf(alertThresholds);

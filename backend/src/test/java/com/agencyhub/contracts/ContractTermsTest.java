@@ -1,5 +1,6 @@
 package com.agencyhub.contracts;
 
+import com.agencyhub.pricing.ActivityId;
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.TenantId;
 import com.agencyhub.testsupport.ApiTest;
@@ -28,8 +29,8 @@ class ContractTermsTest extends ApiTest {
     void aMonthsTermsSumTheLinesByActivityAndIgnoreDrafts() {
         TestAgency agency = newAgency("terms");
         BrandId brand = new BrandId(newBrand(agency, "Alpenmilch"));
-        UUID monitoring = activity(agency, "terms-monitoring");
-        UUID content = activity(agency, "terms-content");
+        ActivityId monitoring = activity(agency, "terms-monitoring");
+        ActivityId content = activity(agency, "terms-content");
         UUID contract = contract(agency, brand, "active", "2026-10-01", null, "capped", new BigDecimal("10.00"));
         line(agency, contract, monitoring, "weekday-daytime", "20.00");
         line(agency, contract, monitoring, "weekend", "8.50");
@@ -99,7 +100,7 @@ class ContractTermsTest extends ApiTest {
         assertThat(CarryOver.NONE.carried(new BigDecimal("4.25"))).isEqualByComparingTo("0");
     }
 
-    private static UUID activity(TestAgency agency, String key) {
+    private static ActivityId activity(TestAgency agency, String key) {
         UUID id = UUID.randomUUID();
         TestDatabase.get().inAgency(agency.tenant(), connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
@@ -111,7 +112,7 @@ class ContractTermsTest extends ApiTest {
                 return insert.executeUpdate();
             }
         });
-        return id;
+        return new ActivityId(id);
     }
 
     private static UUID contract(TestAgency agency, BrandId brand, String status, String startsOn, String endsOn,
@@ -139,7 +140,7 @@ class ContractTermsTest extends ApiTest {
         return id;
     }
 
-    private static void line(TestAgency agency, UUID contract, UUID activity, String timeClass, String hours) {
+    private static void line(TestAgency agency, UUID contract, ActivityId activity, String timeClass, String hours) {
         TestDatabase.get().inAgency(agency.tenant(), connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into contract_line (tenant_id, contract_id, activity_id, time_class, planned_hours,
@@ -147,7 +148,7 @@ class ContractTermsTest extends ApiTest {
                     values (?, ?, ?, ?, ?, 90.00, 0, 0)""")) {
                 insert.setObject(1, agency.tenant().value());
                 insert.setObject(2, contract);
-                insert.setObject(3, activity);
+                insert.setObject(3, activity.value());
                 insert.setString(4, timeClass);
                 insert.setBigDecimal(5, new BigDecimal(hours));
                 return insert.executeUpdate();

@@ -2,6 +2,7 @@ package com.agencyhub.contracts.internal;
 
 import com.agencyhub.contracts.CarryOver;
 import com.agencyhub.contracts.ContractTerms;
+import com.agencyhub.pricing.ActivityId;
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.TenantId;
 import org.jooq.Condition;
@@ -19,7 +20,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static com.agencyhub.jooq.Tables.CONTRACT;
 import static com.agencyhub.jooq.Tables.CONTRACT_LINE;
@@ -54,10 +54,10 @@ public class ContractTermsRepository {
 
     private static ContractTerms terms(List<? extends Record> rows) {
         Record first = rows.get(0);
-        Map<UUID, BigDecimal> hours = new HashMap<>();
+        Map<ActivityId, BigDecimal> hours = new HashMap<>();
         for (Record row : rows) {
             if (row.get(CONTRACT_LINE.ACTIVITY_ID) != null) {
-                hours.put(row.get(CONTRACT_LINE.ACTIVITY_ID), row.get(HOURS));
+                hours.put(new ActivityId(row.get(CONTRACT_LINE.ACTIVITY_ID)), row.get(HOURS));
             }
         }
         return new ContractTerms(first.get(CONTRACT.ID), new BrandId(first.get(CONTRACT.BRAND_ID)),
