@@ -44,14 +44,17 @@ public class AgencyOnboarding {
     private final Transactions transactions;
     private final AuditLog audit;
     private final IdentityDirectory identity;
+    private final ObjectProvider<AgencyCreatedListener> agencyListeners;
     private final ObjectProvider<FirstAdminListener> firstAdminListeners;
 
     public AgencyOnboarding(AgencyRepository repository, Transactions transactions, AuditLog audit,
-                            IdentityDirectory identity, ObjectProvider<FirstAdminListener> firstAdminListeners) {
+                            IdentityDirectory identity, ObjectProvider<AgencyCreatedListener> agencyListeners,
+                            ObjectProvider<FirstAdminListener> firstAdminListeners) {
         this.repository = repository;
         this.transactions = transactions;
         this.audit = audit;
         this.identity = identity;
+        this.agencyListeners = agencyListeners;
         this.firstAdminListeners = firstAdminListeners;
     }
 
@@ -126,6 +129,8 @@ public class AgencyOnboarding {
         return transactions.asPlatformFor(tenant, sql -> repository.insert(sql, tenant, request)
                 .flatMap(agency -> audit.record(sql, tenant, actor, new AuditEntry("agency.created", "agency",
                                 tenant.value(), null, agency.snapshot()))
+                        .thenMany(Flux.fromStream(agencyListeners::orderedStream)
+                                .concatMap(listener -> listener.agencyCreated(sql, tenant)))
                         .thenMany(Flux.fromStream(firstAdminListeners::orderedStream)
                                 .concatMap(listener -> listener.firstAdminCreated(sql, tenant, actor, admin)))
                         .then(Mono.just(new Outcome(agency, true)))));
