@@ -9,6 +9,7 @@ public final class SqlErrors {
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String CHECK_VIOLATION = "23514";
+    private static final String EXCLUSION_VIOLATION = "23P01";
 
     private SqlErrors() {
     }
@@ -19,6 +20,11 @@ public final class SqlErrors {
 
     public static boolean isCheckViolation(Throwable error) {
         return CHECK_VIOLATION.equals(sqlState(error));
+    }
+
+    /** An exclusion constraint refused the row: it overlaps another one. */
+    public static boolean isExclusionViolation(Throwable error) {
+        return EXCLUSION_VIOLATION.equals(sqlState(error));
     }
 
     /**

@@ -160,6 +160,16 @@ public class SecurityConfiguration {
                         .hasAnyRole(STAFF)
                         .pathMatchers(HttpMethod.GET, "/v1/brands/*/plan-adherence", "/v1/plan-adherence")
                         .hasAnyRole(STAFF)
+                        // hours: staff book their own (Timesheets narrows the rest), admins close months, admins and
+                        // managers adjust closed months and book duty
+                        .pathMatchers(HttpMethod.POST, "/v1/closed-months").hasRole(Role.AGENCY_ADMIN.claimValue())
+                        .pathMatchers(HttpMethod.POST, "/v1/time-entries/*/adjustments")
+                        .hasAnyRole(ADMINS_AND_MANAGERS)
+                        .pathMatchers("/v1/time-entries", "/v1/time-entries/**", "/v1/timer", "/v1/timer/**",
+                                "/v1/closed-months").hasAnyRole(STAFF)
+                        .pathMatchers(HttpMethod.GET, "/v1/brands/*/duty-billing").hasAnyRole(STAFF)
+                        .pathMatchers("/v1/brands/*/duty-billing", "/v1/brands/*/duty-billing/**")
+                        .hasAnyRole(ADMINS_AND_MANAGERS)
                         // the roster is the agency's own planning: staff only; RosterAuthority refines writes
                         .pathMatchers("/v1/roster/**", "/v1/brands/*/roster/**").hasAnyRole(STAFF)
                         // staff read notifications (Notifications narrows social-media managers to their own)

@@ -3,6 +3,7 @@ package com.agencyhub.shared.web;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -72,6 +73,14 @@ public final class Inputs {
             throw ApiProblem.invalidField(field, "must lie between 2000-01-01 and 2100-01-01", "range");
         }
         return instant;
+    }
+
+    /** A date from 2000 up to 2100 (exclusive). */
+    public static LocalDate plausible(String field, LocalDate value) {
+        if (value.getYear() < 2000 || value.getYear() >= 2100) {
+            throw ApiProblem.invalidField(field, "must lie between 2000-01-01 and 2100-01-01", "range");
+        }
+        return value;
     }
 
     /** Whether the text is an absolute http or https URL with a host. */
