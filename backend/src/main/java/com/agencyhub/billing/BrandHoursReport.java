@@ -1,5 +1,6 @@
 package com.agencyhub.billing;
 
+import com.agencyhub.contracts.ContractTerms;
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.timesheets.TrackedFigures;
 
@@ -12,14 +13,14 @@ import java.util.List;
  * A brand's hours report for a month (docs/billing-reports.md). Hours are shown with two decimals and percents with
  * one, rounded half up from the exact minutes; without a contract ({@code terms} null) nothing is planned or carried.
  */
-public record BrandHoursReport(BrandId brand, String brandName, YearMonth month, String currency, BillingTerms terms,
+public record BrandHoursReport(BrandId brand, String brandName, YearMonth month, String currency, ContractTerms terms,
                                List<ActivityHours> activities, TrackedFigures tracked, BigDecimal plannedHours,
                                BigDecimal carriedInHours, BigDecimal availableHours, BigDecimal utilisationPercent,
                                BigDecimal overageHours, BigDecimal carriedOutHours, BigDecimal retainerAmount,
                                BigDecimal overageAmount, BigDecimal invoiceAmount, MonthClosed closed,
                                Instant generatedAt) {
 
-    static BrandHoursReport of(BrandId brand, String brandName, YearMonth month, String currency, BillingTerms terms,
+    static BrandHoursReport of(BrandId brand, String brandName, YearMonth month, String currency, ContractTerms terms,
                                List<ActivityHours> activities, TrackedFigures tracked, HoursInvoice invoice,
                                MonthClosed closed, Instant generatedAt) {
         HoursBalance balance = invoice.balance();

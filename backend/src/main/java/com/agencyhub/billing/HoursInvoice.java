@@ -1,5 +1,7 @@
 package com.agencyhub.billing;
 
+import com.agencyhub.contracts.ContractTerms;
+
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -17,11 +19,11 @@ record HoursInvoice(HoursBalance balance, BigDecimal retainerAmount, BigDecimal 
      *                               including the month invoiced
      * @param billAmount             the month's tracked time at its bill rates
      */
-    static HoursInvoice of(BillingTerms terms, List<Long> billableFromFirstMonth, BigDecimal billAmount) {
+    static HoursInvoice of(ContractTerms terms, List<Long> billableFromFirstMonth, BigDecimal billAmount) {
         if (terms == null) {
             return new HoursInvoice(null, NONE, NONE, billAmount);
         }
-        HoursBalance balance = HoursBalance.chain(terms.plannedHours(), terms.carryOverCapHours(),
+        HoursBalance balance = HoursBalance.chain(terms.plannedHours(), terms.carryOver().capHours(),
                 billableFromFirstMonth);
         BigDecimal overage = Hours.amount(balance.overageMinutes(), terms.overageRate());
         return new HoursInvoice(balance, terms.monthlyPrice(), overage, terms.monthlyPrice().add(overage));
