@@ -35,8 +35,9 @@ import java.util.Set;
 /**
  * Tells a brand's responsible members and the agency's admins when its billable hours of a month reach a threshold of
  * its contract (a percent of the month's available hours: planned plus carried in). Runs in the transaction that
- * wrote the time, after the write; each threshold of a contract's month is told once ({@code hours_alert}), also when
- * two writes race, and a write that rolls back tells nothing.
+ * wrote the time, after the write; each threshold of a contract's month is told once ({@code hours_alert}), and a
+ * write that rolls back tells nothing. Racing writes of one contract's month work out their alerts one after the
+ * other (an advisory lock until the transaction ends), so the second sees the first one's time.
  */
 @Component
 class HoursAlerts implements HoursBooked {
@@ -72,7 +73,8 @@ class HoursAlerts implements HoursBooked {
     public Mono<Void> booked(TenantId tenant, BrandId brand, YearMonth month) {
         return transactions.inTenant(tenant, sql -> contracts.inForce(tenant, brand, month)
                 .filter(terms -> !terms.alertThresholds().isEmpty())
-                .flatMap(terms -> tracked.billableByMonth(tenant, List.of(brand), month, month.plusMonths(1))
+                .flatMap(terms -> alerts.lockMonth(sql, terms.contractId(), month)
+                        .then(tracked.billableByMonth(tenant, List.of(brand), month, month.plusMonths(1)))
                         .flatMap(found -> chains.of(tenant, Map.of(brand, terms), month, Map.of(brand,
                                 found.stream().mapToLong(TrackedMonth::billableMinutes).sum())))
                         .map(chain -> HoursBalance.chain(terms.plannedHours(), terms.carryOver().capHours(),
