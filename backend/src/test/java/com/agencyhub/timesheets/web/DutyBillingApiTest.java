@@ -33,7 +33,7 @@ class DutyBillingApiTest extends ApiTest {
         brand = newBrand(agency, "Alpenmilch");
         jonas = newStaffMember(agency, "Jonas", "Berg");
         lea = newStaffMember(agency, "Lea", "Roth");
-        monitoring = TimesheetFixture.activity(agency.tenant(), "monitoring");
+        monitoring = activity(agency, "monitoring");
         TimesheetFixture.rates(agency.tenant(), "70.00", "40.00", "weekend", "25.00");
         call(HttpMethod.PUT, agency.adminToken(), "/v1/brands/" + brand + "/team", Map.of("assignments", List.of(
                 Map.of("memberId", jonas, "responsibility", "responsible"),
@@ -66,7 +66,7 @@ class DutyBillingApiTest extends ApiTest {
 
         // Lea has a meeting on Wednesday 10:00-11:00 Berlin, where she stands in for Jonas
         call(HttpMethod.POST, agency.tokenFor(lea), "/v1/time-entries", Map.of("brandId", brand, "activityId",
-                TimesheetFixture.activity(agency.tenant(), "meetings"), "start", "2026-11-04T09:00:00Z",
+                activity(agency, "meetings"), "start", "2026-11-04T09:00:00Z",
                 "end", "2026-11-04T10:00:00Z")).expectStatus().isCreated();
 
         JsonNode first = call(HttpMethod.POST, agency.tokenFor(managerOf()), bookings, range).expectStatus().isOk()
