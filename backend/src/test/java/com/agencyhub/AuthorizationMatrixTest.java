@@ -181,6 +181,25 @@ class AuthorizationMatrixTest extends ApiTest {
                 false, true));
     }
 
+    static {
+        // hours: staff book their own time (the world's entry is its social-media manager's), admins and managers
+        // anyone's; closed months are corrected and duty is booked by admins and managers, months closed by admins
+        staff(ALL_STAFF, ClientAccess.NONE, "listTimeEntries", "getTimer", "stopTimer", "discardTimer",
+                "listClosedMonths", "getDutyBilling");
+        // the examples name Alpenmilch, which must be the world's brand: another agency's brand is a 404
+        for (String operation : List.of("createTimeEntry", "startTimer")) {
+            RULES.put(operation, new Rule(ALL_STAFF, ClientAccess.NONE, Set.of(), false, false, Set.of(), true,
+                    false));
+        }
+        for (String operation : List.of("getTimeEntry", "updateTimeEntry", "deleteTimeEntry")) {
+            RULES.put(operation, new Rule(ADMIN_MANAGER, ClientAccess.NONE, EnumSet.of(SOCIAL_MEDIA_MANAGER), false,
+                    false, EnumSet.of(Caller.A_SOCIAL_MEDIA_MANAGER), false, false));
+        }
+        staff(ADMIN_MANAGER, ClientAccess.NONE, "createTimeEntryAdjustment", "replaceDutyBilling", "deleteDutyBilling",
+                "bookDuty");
+        staff(ADMIN, ClientAccess.NONE, "closeMonth");
+    }
+
     /** Operations whose credential is a signature: the matrix sends none, so every caller gets 401, token or not. */
     private static final Set<String> SIGNED = Set.of("receiveInboxWebhook");
 

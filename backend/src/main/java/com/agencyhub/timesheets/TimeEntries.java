@@ -171,7 +171,9 @@ public class TimeEntries {
             return months.of(tenant, original.month()).flatMap(close -> close.isEmpty()
                     ? Mono.error(ApiProblem.conflict(original.month() + " is open: change the entry itself."))
                     : booking.zone(actor, original.brand()))
-                    .flatMap(zone -> repository.adjustments(sql, tenant, id)
+                    // under the member's lock, so that two corrections at once do not both count the same past
+                    .flatMap(zone -> booking.lockMembers(sql, tenant, List.of(original.member()))
+                            .then(repository.adjustments(sql, tenant, id))
                             .map(earlier -> adjustment(actor, original, earlier, minutes, note, zone)))
                     .flatMap(adjustment -> months.requireOpen(sql, tenant, List.of(adjustment.month()))
                             .then(repository.insert(sql, tenant, adjustment)))

@@ -196,7 +196,10 @@ public abstract class ApiTest {
                         "ingestInteraction")),
                 inboxWebhook(a, inScope),
                 created(a.adminToken(), "/v1/notification-webhooks", Map.of("name", "World Slack",
-                        "url", "https://hooks.slack.invalid/services/T000/B000/world", "topics", List.of("sla-breached"))));
+                        "url", "https://hooks.slack.invalid/services/T000/B000/world", "topics", List.of("sla-breached"))),
+                created(a.tokenFor(socialMediaManager), "/v1/time-entries", Map.of("brandId", inScope,
+                        "activityId", activity(a, "community-management"), "start", "2027-03-02T09:00:00Z",
+                        "end", "2027-03-02T10:00:00Z")));
         for (String token : List.of(a.tokenFor(manager), a.tokenFor(socialMediaManager), world.clientInScopeToken(),
                 world.clientOutOfScopeToken())) {
             http.get().uri("/v1/me").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
@@ -208,6 +211,19 @@ public abstract class ApiTest {
             }).exchange().expectStatus().isOk();
         }
         return world;
+    }
+
+    /** The id of the agency's (default) activity with the key. */
+    protected static UUID activity(TestAgency agency, String key) {
+        return TestDatabase.get().inAgency(agency.tenant(), connection -> {
+            try (var select = connection.prepareStatement("select id from activity where key = ?")) {
+                select.setString(1, key);
+                try (var row = select.executeQuery()) {
+                    row.next();
+                    return row.getObject(1, UUID.class);
+                }
+            }
+        });
     }
 
     /** The id of the brand's inbox webhook, which this creates. */

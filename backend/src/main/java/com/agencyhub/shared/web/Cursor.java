@@ -2,6 +2,7 @@ package com.agencyhub.shared.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
@@ -54,6 +55,15 @@ public final class Cursor {
     public static Instant instant(String part) {
         try {
             return Instant.parse(part);
+        } catch (DateTimeParseException e) {
+            throw invalid();
+        }
+    }
+
+    /** A key part that must be a date (the day of day-ordered keysets). */
+    public static LocalDate date(String part) {
+        try {
+            return LocalDate.parse(part);
         } catch (DateTimeParseException e) {
             throw invalid();
         }

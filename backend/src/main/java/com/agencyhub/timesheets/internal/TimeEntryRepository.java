@@ -14,6 +14,7 @@ import com.agencyhub.timesheets.TimeEntrySource;
 import com.agencyhub.jooq.tables.records.TimeEntryRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -21,10 +22,11 @@ import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static com.agencyhub.jooq.Tables.TIME_ENTRY;
@@ -55,23 +57,10 @@ public class TimeEntryRepository {
         return Mono.from(sql.insertInto(TIME_ENTRY)
                         .set(TIME_ENTRY.TENANT_ID, tenant.value())
                         .set(TIME_ENTRY.ID, entry.id().value())
-                        .set(TIME_ENTRY.MEMBER_ID, entry.member().value())
-                        .set(TIME_ENTRY.BRAND_ID, entry.brand().value())
-                        .set(TIME_ENTRY.ACTIVITY_ID, entry.activity().value())
-                        .set(TIME_ENTRY.WORK_DATE, entry.workDate())
-                        .set(TIME_ENTRY.STARTS_AT, entry.start())
-                        .set(TIME_ENTRY.ENDS_AT, entry.end())
-                        .set(TIME_ENTRY.MINUTES, entry.minutes())
-                        .set(TIME_ENTRY.BILLABLE, entry.billable())
-                        .set(TIME_ENTRY.NOTE, entry.note())
                         .set(TIME_ENTRY.SOURCE, Slugs.of(entry.source()))
                         .set(TIME_ENTRY.ADJUSTS_ID, entry.adjusts() == null ? null : entry.adjusts().value())
-                        .set(TIME_ENTRY.BILL_RATE, entry.billRate())
-                        .set(TIME_ENTRY.COST_RATE, entry.costRate())
-                        .set(TIME_ENTRY.SURCHARGE_AMOUNT, entry.surchargeAmount())
-                        .set(TIME_ENTRY.BILL_AMOUNT, entry.billAmount())
-                        .set(TIME_ENTRY.COST_AMOUNT, entry.costAmount())
                         .set(TIME_ENTRY.CREATED_BY, entry.createdBy().value())
+                        .set(changeable(entry))
                         .returning())
                 .map(TimeEntryRepository::entry);
     }
@@ -79,25 +68,32 @@ public class TimeEntryRepository {
     /** Writes the entry's changed fields if it still has {@code expectedVersion}; empty otherwise. */
     public Mono<TimeEntry> update(DSLContext sql, TenantId tenant, TimeEntry entry, int expectedVersion) {
         return Mono.from(sql.update(TIME_ENTRY)
-                        .set(TIME_ENTRY.MEMBER_ID, entry.member().value())
-                        .set(TIME_ENTRY.BRAND_ID, entry.brand().value())
-                        .set(TIME_ENTRY.ACTIVITY_ID, entry.activity().value())
-                        .set(TIME_ENTRY.WORK_DATE, entry.workDate())
-                        .set(TIME_ENTRY.STARTS_AT, entry.start())
-                        .set(TIME_ENTRY.ENDS_AT, entry.end())
-                        .set(TIME_ENTRY.MINUTES, entry.minutes())
-                        .set(TIME_ENTRY.BILLABLE, entry.billable())
-                        .set(TIME_ENTRY.NOTE, entry.note())
-                        .set(TIME_ENTRY.BILL_RATE, entry.billRate())
-                        .set(TIME_ENTRY.COST_RATE, entry.costRate())
-                        .set(TIME_ENTRY.SURCHARGE_AMOUNT, entry.surchargeAmount())
-                        .set(TIME_ENTRY.BILL_AMOUNT, entry.billAmount())
-                        .set(TIME_ENTRY.COST_AMOUNT, entry.costAmount())
+                        .set(changeable(entry))
                         .set(TIME_ENTRY.VERSION, TIME_ENTRY.VERSION.plus(1))
                         .set(TIME_ENTRY.UPDATED_AT, DSL.currentInstant())
                         .where(byId(tenant, entry.id()).and(TIME_ENTRY.VERSION.eq(expectedVersion)))
                         .returning())
                 .map(TimeEntryRepository::entry);
+    }
+
+    /** What a change may set: who, what, when and the prices; the source and the corrected entry stay. */
+    private static Map<Field<?>, Object> changeable(TimeEntry entry) {
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(TIME_ENTRY.MEMBER_ID, entry.member().value());
+        values.put(TIME_ENTRY.BRAND_ID, entry.brand().value());
+        values.put(TIME_ENTRY.ACTIVITY_ID, entry.activity().value());
+        values.put(TIME_ENTRY.WORK_DATE, entry.workDate());
+        values.put(TIME_ENTRY.STARTS_AT, entry.start());
+        values.put(TIME_ENTRY.ENDS_AT, entry.end());
+        values.put(TIME_ENTRY.MINUTES, entry.minutes());
+        values.put(TIME_ENTRY.BILLABLE, entry.billable());
+        values.put(TIME_ENTRY.NOTE, entry.note());
+        values.put(TIME_ENTRY.BILL_RATE, entry.billRate());
+        values.put(TIME_ENTRY.COST_RATE, entry.costRate());
+        values.put(TIME_ENTRY.SURCHARGE_AMOUNT, entry.surchargeAmount());
+        values.put(TIME_ENTRY.BILL_AMOUNT, entry.billAmount());
+        values.put(TIME_ENTRY.COST_AMOUNT, entry.costAmount());
+        return values;
     }
 
     public Mono<TimeEntry> find(DSLContext sql, TenantId tenant, TimeEntryId id) {
@@ -169,7 +165,7 @@ public class TimeEntryRepository {
         }
         List<String> after = Cursor.decode(CURSOR, cursor, 2);
         if (after != null) {
-            conditions.add(DSL.row(TIME_ENTRY.WORK_DATE, TIME_ENTRY.ID).gt(date(after.get(0)),
+            conditions.add(DSL.row(TIME_ENTRY.WORK_DATE, TIME_ENTRY.ID).gt(Cursor.date(after.get(0)),
                     Cursor.uuid(after.get(1))));
         }
         return Flux.from(sql.selectFrom(TIME_ENTRY).where(conditions)
@@ -179,14 +175,6 @@ public class TimeEntryRepository {
                 .collectList()
                 .map(entries -> Page.of(entries, limit, last -> Cursor.encode(CURSOR, last.workDate().toString(),
                         last.id().toString())));
-    }
-
-    private static LocalDate date(String part) {
-        try {
-            return LocalDate.parse(part);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw Cursor.invalid();
-        }
     }
 
     private static Condition byId(TenantId tenant, TimeEntryId id) {

@@ -45,7 +45,7 @@ class TimeEntriesApiTest extends ApiTest {
         jonas = newStaffMember(agency, "Jonas", "Berg");
         lea = newStaffMember(agency, "Lea", "Roth");
         manager = newStaffMember(agency, "Mia", "Manager", Role.AGENCY_MANAGER);
-        community = TimesheetFixture.activity(agency.tenant(), "community-management");
+        community = activity(agency, "community-management");
         TimesheetFixture.rates(agency.tenant(), "80.00", "45.00", "weekend", "25.00");
     }
 
@@ -295,7 +295,7 @@ class TimeEntriesApiTest extends ApiTest {
         unknownMember.put("memberId", UUID.randomUUID());
         expectFieldError(call(HttpMethod.POST, agency.adminToken(), "/v1/time-entries", unknownMember, null),
                 "memberId");
-        UUID meetings = TimesheetFixture.activity(agency.tenant(), "meetings");
+        UUID meetings = activity(agency, "meetings");
         TimesheetFixture.archive(agency.tenant(), meetings);
         Map<String, Object> archived = new HashMap<>(dated("2026-11-10", 30));
         archived.put("activityId", meetings);

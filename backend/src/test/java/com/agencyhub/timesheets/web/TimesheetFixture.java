@@ -8,23 +8,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.UUID;
 
-/** Test data for timesheets written straight in SQL (as the app role, in the agency's scope): rates and counts. */
+/** Test data for timesheets written straight in SQL (as the app role, in the agency's scope): rates, archived activities, backdated timers and counts. */
 final class TimesheetFixture {
 
     private TimesheetFixture() {
-    }
-
-    /** The id of the agency's default activity with the key. */
-    static UUID activity(TenantId agency, String key) {
-        return TestDatabase.get().inAgency(agency, connection -> {
-            try (PreparedStatement select = connection.prepareStatement("select id from activity where key = ?")) {
-                select.setString(1, key);
-                try (ResultSet row = select.executeQuery()) {
-                    row.next();
-                    return row.getObject(1, UUID.class);
-                }
-            }
-        });
     }
 
     /** The agency's default bill and cost rates, and a surcharge in percent for one time class. */
