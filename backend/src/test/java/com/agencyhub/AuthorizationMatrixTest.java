@@ -173,6 +173,12 @@ class AuthorizationMatrixTest extends ApiTest {
         staff(ADMIN, ClientAccess.NONE, "getInboxWebhook", "rotateInboxWebhook");
         RULES.put("receiveInboxWebhook", new Rule(Set.of(), ClientAccess.NONE, Set.of(), false, false, Set.of(),
                 false, true));
+        // contracts and quotes are the agency's business with the brand: admins and managers; the quote's parameters
+        // are set by admins only
+        staff(ADMIN_MANAGER, ClientAccess.NONE, "listContracts", "createContract", "getContract",
+                "updateContract", "deleteContract", "activateContract", "endContract", "getQuote", "quoteWhatIf");
+        staff(ADMIN_MANAGER, ClientAccess.NONE, "getQuoteSettings");
+        staff(ADMIN, ClientAccess.NONE, "replaceQuoteSettings");
     }
 
     /** Operations whose credential is a signature: the matrix sends none, so every caller gets 401, token or not. */

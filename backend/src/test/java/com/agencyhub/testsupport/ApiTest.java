@@ -196,7 +196,9 @@ public abstract class ApiTest {
                         "ingestInteraction")),
                 inboxWebhook(a, inScope),
                 created(a.adminToken(), "/v1/notification-webhooks", Map.of("name", "World Slack",
-                        "url", "https://hooks.slack.invalid/services/T000/B000/world", "topics", List.of("sla-breached"))));
+                        "url", "https://hooks.slack.invalid/services/T000/B000/world", "topics", List.of("sla-breached"))),
+                created(a.adminToken(), "/v1/brands/" + inScope + "/contracts", Map.of("startMonth", "2026-10",
+                        "overageRate", "95.00", "carryOver", Map.of("rule", "none"))));
         for (String token : List.of(a.tokenFor(manager), a.tokenFor(socialMediaManager), world.clientInScopeToken(),
                 world.clientOutOfScopeToken())) {
             http.get().uri("/v1/me").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();

@@ -124,6 +124,9 @@ final class ContractRequests {
     }
 
     static QuoteChanges changes(QuoteChangesDto dto) {
+        if (dto.equals(new QuoteChangesDto())) {
+            throw ApiProblem.badRequest("Send at least one change to compare.");
+        }
         List<QuotePosts> posts = new ArrayList<>();
         if (dto.getExtraPosts() != null) {
             for (int i = 0; i < dto.getExtraPosts().size(); i++) {

@@ -12,6 +12,7 @@ import com.agencyhub.contracts.ContractId;
 import com.agencyhub.contracts.ContractLifecycle;
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.security.CurrentActor;
+import com.agencyhub.shared.web.ApiProblem;
 import com.agencyhub.shared.web.ETags;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -112,6 +113,9 @@ class ContractsController implements ContractsApi {
     }
 
     private static ContractDraft changes(ContractUpdateDto input) {
+        if (input.equals(new ContractUpdateDto())) {
+            throw ApiProblem.badRequest("Send at least one property to change.");
+        }
         return new ContractDraft(ContractRequests.month("startMonth", input.getStartMonth()),
                 ContractRequests.month("lastMonth", input.getLastMonth()),
                 ContractRequests.rate("overageRate", input.getOverageRate()),
