@@ -179,6 +179,12 @@ class AuthorizationMatrixTest extends ApiTest {
         staff(ADMIN, ClientAccess.NONE, "getInboxWebhook", "rotateInboxWebhook");
         RULES.put("receiveInboxWebhook", new Rule(Set.of(), ClientAccess.NONE, Set.of(), false, false, Set.of(),
                 false, true));
+        // contracts and quotes are the agency's business with the brand: admins and managers; the quote's parameters
+        // are set by admins only
+        staff(ADMIN_MANAGER, ClientAccess.NONE, "listContracts", "createContract", "getContract",
+                "updateContract", "deleteContract", "activateContract", "endContract", "getQuote", "quoteWhatIf");
+        staff(ADMIN_MANAGER, ClientAccess.NONE, "getQuoteSettings");
+        staff(ADMIN, ClientAccess.NONE, "replaceQuoteSettings");
     }
 
     static {

@@ -117,11 +117,20 @@ public class BrandCalendars {
         return strategies.approvedMonitoring(tenant, byId.keySet()).map(approved -> approved.values().stream()
                 .map(strategy -> {
                     BrandRef brand = byId.get(strategy.brand());
-                    return new MonitoringCalendar(brand.id(), strategy.strategyVersion(), new BusinessCalendar(
-                            hours(brand.zone(), strategy.monitoring()), holidays(brand.holidayRegion())),
-                            strategy.responsible(), strategy.deputies());
+                    return new MonitoringCalendar(brand.id(), strategy.strategyVersion(),
+                            monitoringCalendar(brand, strategy.monitoring()), strategy.responsible(),
+                            strategy.deputies());
                 })
                 .collect(Collectors.toMap(MonitoringCalendar::brand, Function.identity())));
+    }
+
+    /**
+     * The business-time calendar of a brand under a monitoring requirement: the approved one, or one being
+     * considered (a quote's what-if adds coverage windows).
+     */
+    public static BusinessCalendar monitoringCalendar(BrandRef brand,
+                                                      StrategyContent.MonitoringRequirement monitoring) {
+        return new BusinessCalendar(hours(brand.zone(), monitoring), holidays(brand.holidayRegion()));
     }
 
     private Mono<BusinessCalendar> calendar(Actor actor, Brand brand) {

@@ -100,6 +100,7 @@ class DemoData implements ApplicationListener<ApplicationReadyEvent> {
         DemoRoster.plan(event.getApplicationContext(), system, alpenmilch, jonas, lea);
         DemoInbox.fill(event.getApplicationContext(), system, alpenmilch, jonas, lea);
         DemoResponseTimes.fill(event.getApplicationContext(), outcome.agency().id(), alpenmilch, jonas, lea);
+        DemoContracts.agree(event.getApplicationContext(), system, alpenmilch);
         DemoTimesheets.book(event.getApplicationContext(), outcome.agency().id(), alpenmilch, jonas, lea);
         secondAgency(onboarding, brands, members);
     }

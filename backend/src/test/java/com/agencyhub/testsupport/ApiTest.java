@@ -197,6 +197,8 @@ public abstract class ApiTest {
                 inboxWebhook(a, inScope),
                 created(a.adminToken(), "/v1/notification-webhooks", Map.of("name", "World Slack",
                         "url", "https://hooks.slack.invalid/services/T000/B000/world", "topics", List.of("sla-breached"))),
+                created(a.adminToken(), "/v1/brands/" + inScope + "/contracts", Map.of("startMonth", "2026-10",
+                        "overageRate", "95.00", "carryOver", Map.of("rule", "none"))),
                 created(a.tokenFor(socialMediaManager), "/v1/time-entries", Map.of("brandId", inScope,
                         "activityId", activity(a, "community-management"), "start", "2027-03-02T09:00:00Z",
                         "end", "2027-03-02T10:00:00Z")));
