@@ -10,14 +10,15 @@ import java.util.UUID;
  * user to act on, a person who is also admin of another agency, and a roster: a rotation of the manager and the
  * social-media manager for the brand in scope, an override naming the social-media manager and their pending
  * vacation; an interaction of the brand in scope (the contract's example complaint) and the brand's inbox webhook;
- * and an incoming webhook for notifications. See {@link ApiTest#newWorld}.
+ * an incoming webhook for notifications; its community-management activity and a rate row of the brand in scope for
+ * that activity. See {@link ApiTest#newWorld}.
  */
 public record AgencyWorld(TestAgency agency, UUID brandInScope, UUID brandOutOfScope, UUID manager,
                           UUID socialMediaManager, UUID deactivated, UUID targetStaff, UUID targetClient,
                           UUID memberOfBoth, String clientInScopeToken, String clientOutOfScopeToken,
                           UUID approvedPost, UUID calendarFeed, String calendarFeedSecret, UUID rotation,
                           UUID rosterOverride, UUID absence, UUID interaction, UUID inboxWebhook,
-                          UUID notificationWebhook) {
+                          UUID notificationWebhook, UUID activity, UUID rate) {
 
     /** The brand the contract's examples name (Alpenmilch); request bodies with it mean this world's brand in scope. */
     public static final String EXAMPLE_BRAND = "4e5f6a7b-8c9d-4e0f-a1b2-c3d4e5f6a7b8";
@@ -25,7 +26,7 @@ public record AgencyWorld(TestAgency agency, UUID brandInScope, UUID brandOutOfS
     /**
      * The contract's path template with this world's objects: its brand in scope, its approved post there, its target
      * members, version 1, its calendar feed and that feed's secret, its rotation, override and absence, its
-     * interaction, inbox webhook and notification webhook.
+     * interaction, inbox webhook and notification webhook, its activity and rate row.
      */
     public String path(String template) {
         return template
@@ -41,6 +42,8 @@ public record AgencyWorld(TestAgency agency, UUID brandInScope, UUID brandOutOfS
                 .replace("{interactionId}", interaction.toString())
                 .replace("{webhookId}", inboxWebhook.toString())
                 .replace("{notificationWebhookId}", notificationWebhook.toString())
+                .replace("{activityId}", activity.toString())
+                .replace("{rateId}", rate.toString())
                 .replace("{memberId}", (template.startsWith("/v1/client-users") ? targetClient : targetStaff)
                         .toString());
     }

@@ -1,5 +1,6 @@
 package com.agencyhub.testsupport;
 
+import com.agencyhub.api.model.ActivityListDto;
 import com.agencyhub.api.model.AgencyDto;
 import com.agencyhub.api.model.BrandDto;
 import com.agencyhub.api.model.CalendarFeedDto;
@@ -182,6 +183,7 @@ public abstract class ApiTest {
                 .bodyValue(Map.of("brandId", inScope, "label", "In scope calendar"))
                 .exchange().expectStatus().isCreated().expectBody(CalendarFeedDto.class).returnResult()
                 .getResponseBody();
+        UUID communityManagement = activity(a, "community-management");
         AgencyWorld world = new AgencyWorld(a, inScope, outOfScope, manager, socialMediaManager, deactivated,
                 targetStaff, targetClient, both, clientViewer(a, inScope), clientViewer(a, outOfScope),
                 approvedPost(a, inScope), feed.getId(), feedSecret(feed.getUrl()),
@@ -196,7 +198,10 @@ public abstract class ApiTest {
                         "ingestInteraction")),
                 inboxWebhook(a, inScope),
                 created(a.adminToken(), "/v1/notification-webhooks", Map.of("name", "World Slack",
-                        "url", "https://hooks.slack.invalid/services/T000/B000/world", "topics", List.of("sla-breached"))));
+                        "url", "https://hooks.slack.invalid/services/T000/B000/world", "topics", List.of("sla-breached"))),
+                communityManagement,
+                created(a.adminToken(), "/v1/rates", Map.of("brandId", inScope, "activityId", communityManagement,
+                        "billRate", "110.00")));
         for (String token : List.of(a.tokenFor(manager), a.tokenFor(socialMediaManager), world.clientInScopeToken(),
                 world.clientOutOfScopeToken())) {
             http.get().uri("/v1/me").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
@@ -208,6 +213,13 @@ public abstract class ApiTest {
             }).exchange().expectStatus().isOk();
         }
         return world;
+    }
+
+    /** The id of the agency's activity with this key. */
+    protected UUID activity(TestAgency agency, String key) {
+        return http.get().uri("/v1/activities").headers(h -> h.setBearerAuth(agency.adminToken())).exchange()
+                .expectStatus().isOk().expectBody(ActivityListDto.class).returnResult().getResponseBody().getItems()
+                .stream().filter(activity -> activity.getKey().equals(key)).findFirst().orElseThrow().getId();
     }
 
     /** The id of the brand's inbox webhook, which this creates. */
