@@ -171,6 +171,13 @@ class AuthorizationMatrixTest extends ApiTest {
             RULES.put(operation, new Rule(ADMIN_MANAGER, ClientAccess.NONE, EnumSet.of(SOCIAL_MEDIA_MANAGER), false,
                     false, EnumSet.of(Caller.A_SOCIAL_MEDIA_MANAGER), false, false, true));
         }
+        // pricing: staff read the activity catalogue, admins and managers edit it; rates include cost: admins only
+        staff(ALL_STAFF, ClientAccess.NONE, "listActivities", "getActivity");
+        staff(ADMIN_MANAGER, ClientAccess.NONE, "createActivity", "updateActivity");
+        staff(ADMIN, ClientAccess.NONE, "listRates", "getRate", "updateRate", "deleteRate", "resolveRates",
+                "getSurcharges", "replaceSurcharges", "getPricingSettings", "replacePricingSettings");
+        // the example names Alpenmilch, which must be the world's brand: another agency's brand is a 404
+        RULES.put("createRate", new Rule(ADMIN, ClientAccess.NONE, Set.of(), false, false, Set.of(), true, false));
         // the inbox is the agency's work: staff ingest, read and act; the webhook is the admins'; tools sign deliveries
         staff(ALL_STAFF, ClientAccess.NONE, "listBrandInteractions", "ingestInteraction", "ingestInteractionBatch",
                 "listInteractions", "getInteraction", "listInteractionEvents", "recordInteractionReply",

@@ -12,7 +12,6 @@ import com.agencyhub.pricing.Activities;
 import com.agencyhub.pricing.Activity;
 import com.agencyhub.pricing.ActivityId;
 import com.agencyhub.pricing.Pricing;
-import com.agencyhub.pricing.PricingSettings;
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.Page;
 import com.agencyhub.shared.TenantId;
@@ -227,7 +226,7 @@ public class HoursReports {
 
     /** The contract's currency, or the agency's (pricing settings) without a contract. */
     private Mono<String> currency(TenantId tenant, ContractTerms terms) {
-        return terms != null ? Mono.just(terms.currency()) : pricing.settings(tenant).map(PricingSettings::currency);
+        return terms != null ? Mono.just(terms.currency()) : pricing.currency(tenant);
     }
 
     private static void require(boolean allowed, String refusal) {

@@ -74,14 +74,9 @@ public class Pricing {
                 .map(candidates -> ResolvedRates.resolve(candidates, brand, activity, member));
     }
 
-    /** The agency's surcharges in percent by time class. */
-    public Mono<SurchargePercents> surcharges(TenantId tenant) {
-        return transactions.inTenant(tenant, sql -> surcharges.percents(sql, tenant));
-    }
-
-    /** The agency's currency and the settings' version. */
-    public Mono<PricingSettings> settings(TenantId tenant) {
-        return transactions.inTenant(tenant, sql -> settings.find(sql, tenant));
+    /** The agency's currency (ISO 4217) for every rate and amount. */
+    public Mono<String> currency(TenantId tenant) {
+        return transactions.inTenant(tenant, sql -> settings.find(sql, tenant)).map(PricingSettings::currency);
     }
 
     private Mono<BrandRef> brand(TenantId tenant, BrandId brand) {

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import static com.agencyhub.testsupport.HoursRows.activity;
 import static com.agencyhub.testsupport.HoursRows.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +32,7 @@ class HoursAlertsTest extends ApiTest {
                 .bodyValue(Map.of("assignments", List.of(Map.of("memberId", responsible,
                         "responsibility", "responsible"))))
                 .exchange().expectStatus().isOk();
-        UUID community = activity(agency.tenant(), "community-management");
+        UUID community = activity(agency, "community-management");
         UUID contract = contract(agency.tenant(), brand, agency.admin().value(), YearMonth.of(2026, 11), "850.00",
                 "85.00", null, Map.of(community, "10.00"));
 

@@ -29,8 +29,8 @@ class ContractTermsTest extends ApiTest {
     void aMonthsTermsSumTheLinesByActivityAndIgnoreDrafts() {
         TestAgency agency = newAgency("terms");
         BrandId brand = new BrandId(newBrand(agency, "Alpenmilch"));
-        ActivityId monitoring = activity(agency, "terms-monitoring");
-        ActivityId content = activity(agency, "terms-content");
+        ActivityId monitoring = newActivity(agency, "terms-monitoring");
+        ActivityId content = newActivity(agency, "terms-content");
         UUID contract = contract(agency, brand, "active", "2026-10-01", null, "capped", new BigDecimal("10.00"));
         line(agency, contract, monitoring, "weekday-daytime", "20.00");
         line(agency, contract, monitoring, "weekend", "8.50");
@@ -100,7 +100,7 @@ class ContractTermsTest extends ApiTest {
         assertThat(CarryOver.NONE.carried(new BigDecimal("4.25"))).isEqualByComparingTo("0");
     }
 
-    private static ActivityId activity(TestAgency agency, String key) {
+    private static ActivityId newActivity(TestAgency agency, String key) {
         UUID id = UUID.randomUUID();
         TestDatabase.get().inAgency(agency.tenant(), connection -> {
             try (PreparedStatement insert = connection.prepareStatement(

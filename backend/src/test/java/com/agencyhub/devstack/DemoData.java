@@ -98,6 +98,7 @@ class DemoData implements ApplicationListener<ApplicationReadyEvent> {
         publishGuidelines(event.getApplicationContext().getBean(Guidelines.class), system, alpenmilch);
         DemoPosts.plan(event.getApplicationContext().getBean(Posts.class), system, alpenmilch, jonas);
         DemoRoster.plan(event.getApplicationContext(), system, alpenmilch, jonas, lea);
+        DemoPricing.set(event.getApplicationContext(), system, alpenmilch, jonas);
         DemoInbox.fill(event.getApplicationContext(), system, alpenmilch, jonas, lea);
         DemoResponseTimes.fill(event.getApplicationContext(), outcome.agency().id(), alpenmilch, jonas, lea);
         DemoContracts.agree(event.getApplicationContext(), system, alpenmilch);

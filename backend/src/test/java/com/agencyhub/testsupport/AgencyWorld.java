@@ -11,14 +11,15 @@ import java.util.UUID;
  * social-media manager for the brand in scope, an override naming the social-media manager and their pending
  * vacation; an interaction of the brand in scope (the contract's example complaint) and the brand's inbox webhook;
  * an incoming webhook for notifications; a draft contract of the brand in scope and a time entry of the
- * social-media manager for it. See {@link ApiTest#newWorld}.
+ * social-media manager for it; its community-management activity and a rate row of the brand in scope for that
+ * activity. See {@link ApiTest#newWorld}.
  */
 public record AgencyWorld(TestAgency agency, UUID brandInScope, UUID brandOutOfScope, UUID manager,
                           UUID socialMediaManager, UUID deactivated, UUID targetStaff, UUID targetClient,
                           UUID memberOfBoth, String clientInScopeToken, String clientOutOfScopeToken,
                           UUID approvedPost, UUID calendarFeed, String calendarFeedSecret, UUID rotation,
                           UUID rosterOverride, UUID absence, UUID interaction, UUID inboxWebhook,
-                          UUID notificationWebhook, UUID contract, UUID timeEntry) {
+                          UUID notificationWebhook, UUID contract, UUID timeEntry, UUID activity, UUID rate) {
 
     /** The brand the contract's examples name (Alpenmilch); request bodies with it mean this world's brand in scope. */
     public static final String EXAMPLE_BRAND = "4e5f6a7b-8c9d-4e0f-a1b2-c3d4e5f6a7b8";
@@ -26,7 +27,7 @@ public record AgencyWorld(TestAgency agency, UUID brandInScope, UUID brandOutOfS
     /**
      * The contract's path template with this world's objects: its brand in scope, its approved post there, its target
      * members, version 1, its calendar feed and that feed's secret, its rotation, override and absence, its
-     * interaction, inbox webhook and notification webhook, its contract and its time entry.
+     * interaction, inbox webhook and notification webhook, its contract, time entry, activity and rate row.
      */
     public String path(String template) {
         return template
@@ -44,6 +45,8 @@ public record AgencyWorld(TestAgency agency, UUID brandInScope, UUID brandOutOfS
                 .replace("{notificationWebhookId}", notificationWebhook.toString())
                 .replace("{contractId}", contract.toString())
                 .replace("{entryId}", timeEntry.toString())
+                .replace("{activityId}", activity.toString())
+                .replace("{rateId}", rate.toString())
                 .replace("{memberId}", (template.startsWith("/v1/client-users") ? targetClient : targetStaff)
                         .toString());
     }

@@ -1,5 +1,6 @@
 package com.agencyhub.testsupport;
 
+import com.agencyhub.api.model.ActivityListDto;
 import com.agencyhub.api.model.AgencyDto;
 import com.agencyhub.api.model.BrandDto;
 import com.agencyhub.api.model.CalendarFeedDto;
@@ -182,6 +183,7 @@ public abstract class ApiTest {
                 .bodyValue(Map.of("brandId", inScope, "label", "In scope calendar"))
                 .exchange().expectStatus().isCreated().expectBody(CalendarFeedDto.class).returnResult()
                 .getResponseBody();
+        UUID communityManagement = activity(a, "community-management");
         AgencyWorld world = new AgencyWorld(a, inScope, outOfScope, manager, socialMediaManager, deactivated,
                 targetStaff, targetClient, both, clientViewer(a, inScope), clientViewer(a, outOfScope),
                 approvedPost(a, inScope), feed.getId(), feedSecret(feed.getUrl()),
@@ -200,8 +202,11 @@ public abstract class ApiTest {
                 created(a.adminToken(), "/v1/brands/" + inScope + "/contracts", Map.of("startMonth", "2026-10",
                         "overageRate", "95.00", "carryOver", Map.of("rule", "none"))),
                 created(a.tokenFor(socialMediaManager), "/v1/time-entries", Map.of("brandId", inScope,
-                        "activityId", activity(a, "community-management"), "start", "2027-03-02T09:00:00Z",
-                        "end", "2027-03-02T10:00:00Z")));
+                        "activityId", communityManagement, "start", "2027-03-02T09:00:00Z",
+                        "end", "2027-03-02T10:00:00Z")),
+                communityManagement,
+                created(a.adminToken(), "/v1/rates", Map.of("brandId", inScope, "activityId", communityManagement,
+                        "billRate", "110.00")));
         for (String token : List.of(a.tokenFor(manager), a.tokenFor(socialMediaManager), world.clientInScopeToken(),
                 world.clientOutOfScopeToken())) {
             http.get().uri("/v1/me").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk();
@@ -215,17 +220,11 @@ public abstract class ApiTest {
         return world;
     }
 
-    /** The id of the agency's (default) activity with the key. */
-    protected static UUID activity(TestAgency agency, String key) {
-        return TestDatabase.get().inAgency(agency.tenant(), connection -> {
-            try (var select = connection.prepareStatement("select id from activity where key = ?")) {
-                select.setString(1, key);
-                try (var row = select.executeQuery()) {
-                    row.next();
-                    return row.getObject(1, UUID.class);
-                }
-            }
-        });
+    /** The id of the agency's activity with this key. */
+    protected UUID activity(TestAgency agency, String key) {
+        return http.get().uri("/v1/activities").headers(h -> h.setBearerAuth(agency.adminToken())).exchange()
+                .expectStatus().isOk().expectBody(ActivityListDto.class).returnResult().getResponseBody().getItems()
+                .stream().filter(activity -> activity.getKey().equals(key)).findFirst().orElseThrow().getId();
     }
 
     /** The id of the brand's inbox webhook, which this creates. */

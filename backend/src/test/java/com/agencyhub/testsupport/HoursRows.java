@@ -6,42 +6,19 @@ import com.agencyhub.testsupport.db.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Activities, time entries, contracts and closed months written straight in SQL as the application role in an agency,
+ * Time entries, contracts and closed months written straight in SQL as the application role in an agency,
  * for the reports' tests: date + duration entries with their stored amounts as given, active contracts with one line
  * per activity.
  */
 public final class HoursRows {
 
     private HoursRows() {
-    }
-
-    public static UUID activity(TenantId agency, String key) {
-        return TestDatabase.get().inAgency(agency, db -> {
-            try (PreparedStatement insert = db.prepareStatement("""
-                    insert into activity (tenant_id, id, key, name, position) values (?, ?, ?, ?, 0)
-                    on conflict (tenant_id, key) do nothing""")) {
-                insert.setObject(1, agency.value());
-                insert.setObject(2, UUID.randomUUID());
-                insert.setString(3, key);
-                insert.setString(4, key);
-                insert.executeUpdate();
-            }
-            try (PreparedStatement select = db.prepareStatement(
-                    "select id from activity where tenant_id = ? and key = ?")) {
-                select.setObject(1, agency.value());
-                select.setString(2, key);
-                ResultSet found = select.executeQuery();
-                found.next();
-                return found.getObject(1, UUID.class);
-            }
-        });
     }
 
     /** An entry; {@code adjusts} names the entry an adjustment corrects (null for an ordinary entry). */

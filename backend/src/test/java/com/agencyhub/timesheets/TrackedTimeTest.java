@@ -13,7 +13,6 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 
-import static com.agencyhub.testsupport.HoursRows.activity;
 import static com.agencyhub.testsupport.HoursRows.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,8 +31,8 @@ class TrackedTimeTest extends ApiTest {
         UUID otherBrand = newBrand(agency, "Other");
         UUID member = agency.admin().value();
         UUID colleague = newStaffMember(agency, "Cora", "Colleague");
-        UUID community = activity(agency.tenant(), "community-management");
-        UUID content = activity(agency.tenant(), "content-creation");
+        UUID community = activity(agency, "community-management");
+        UUID content = activity(agency, "content-creation");
         UUID october = entry(agency.tenant(), member, brand, community, LocalDate.of(2026, 10, 31), 120, true,
                 "170.00", "90.00", null);
         entry(agency.tenant(), member, brand, community, LocalDate.of(2026, 11, 1), 90, true, "127.50", "67.50", null);
@@ -49,7 +48,7 @@ class TrackedTimeTest extends ApiTest {
         // another agency's entries in the same month are never counted
         TestAgency other = newAgency("tracked-other");
         entry(other.tenant(), other.admin().value(), newBrand(other, "Foreign"),
-                activity(other.tenant(), "community-management"), LocalDate.of(2026, 11, 2), 600, true, "850.00",
+                activity(other, "community-management"), LocalDate.of(2026, 11, 2), 600, true, "850.00",
                 "450.00", null);
 
         assertThat(tracked.byActivity(agency.tenant(), new BrandId(brand), NOVEMBER).block())

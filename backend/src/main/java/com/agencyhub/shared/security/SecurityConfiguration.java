@@ -196,6 +196,12 @@ public class SecurityConfiguration {
                                 "/v1/interactions/**").hasAnyRole(STAFF)
                         .pathMatchers("/v1/brands/*/inbox-webhook", "/v1/brands/*/inbox-webhook/**")
                         .hasRole(Role.AGENCY_ADMIN.claimValue())
+                        // pricing: staff read the activity catalogue, admins and managers edit it; rates, surcharges
+                        // and the currency include cost, so they are the admins'
+                        .pathMatchers(HttpMethod.GET, "/v1/activities", "/v1/activities/*").hasAnyRole(STAFF)
+                        .pathMatchers("/v1/activities", "/v1/activities/*").hasAnyRole(ADMINS_AND_MANAGERS)
+                        .pathMatchers("/v1/rates", "/v1/rates/**", "/v1/surcharges", "/v1/pricing-settings")
+                        .hasRole(Role.AGENCY_ADMIN.claimValue())
                         .pathMatchers(HttpMethod.GET, "/v1/brands", "/v1/brands/*").hasAnyRole(BRAND_READERS)
                         .pathMatchers("/v1/brands", "/v1/brands/**").hasAnyRole(ADMINS_AND_MANAGERS)
                         .anyExchange().authenticated())

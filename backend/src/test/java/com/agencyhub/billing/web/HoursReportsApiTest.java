@@ -13,7 +13,6 @@ import java.time.YearMonth;
 import java.util.Map;
 import java.util.UUID;
 
-import static com.agencyhub.testsupport.HoursRows.activity;
 import static com.agencyhub.testsupport.HoursRows.closeMonth;
 import static com.agencyhub.testsupport.HoursRows.contract;
 import static com.agencyhub.testsupport.HoursRows.entry;
@@ -37,8 +36,8 @@ class HoursReportsApiTest extends ApiTest {
         TestAgency agency = newAgency("hours");
         UUID brand = newBrand(agency, "Alpenmilch");
         UUID member = agency.admin().value();
-        UUID community = activity(agency.tenant(), "community-management");
-        UUID content = activity(agency.tenant(), "content-creation");
+        UUID community = activity(agency, "community-management");
+        UUID content = activity(agency, "content-creation");
         contract(agency.tenant(), brand, member, OCTOBER, "3400.00", "85.00", "8",
                 Map.of(community, "24.00", content, "16.00"));
         // October: 30 billable hours of 40 → 10 unused, 8 carried into November
