@@ -48,6 +48,29 @@ final class BenchData implements AutoCloseable {
     }
 
     /**
+     * Updates the statistics and the visibility map of the table, as its owner: what autovacuum keeps up to date in
+     * production, and what index-only scans need.
+     */
+    static void vacuumAnalyze(String table) throws SQLException {
+        try (Connection owner = DriverManager.getConnection(TestDatabase.get().jdbcUrl(), PostgresBootstrap.OWNER,
+                TestDatabase.OWNER_PASSWORD); var statement = owner.createStatement()) {
+            statement.execute("vacuum analyze " + table);
+        }
+    }
+
+    /** The plan of a query with these parameters, as EXPLAIN (ANALYZE, BUFFERS) prints it. */
+    String explain(String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepare("explain (analyze, buffers) " + sql, parameters);
+             ResultSet rows = statement.executeQuery()) {
+            StringBuilder plan = new StringBuilder();
+            while (rows.next()) {
+                plan.append(rows.getString(1)).append('\n');
+            }
+            return plan.toString();
+        }
+    }
+
+    /**
      * {@code count} brands in Europe/Berlin named "Brand 0001" and so on, each with a channel on each of the
      * platforms, in this order.
      */

@@ -17,11 +17,12 @@ import java.util.UUID;
  * Server time of the hours reports (issue 14) against the bare SQL of their sums. One agency with 200 brands (each
  * with an active contract from January 2026 whose unused hours carry over, so November's report walks a chain of
  * eleven months), 150 staff members and the six default activities gets 200,000 date + duration time entries spread
- * over 2026 (generated with SQL in the agency's tenant, RLS on, then ANALYZE); then 1,800,000 more, to 2,000,000. At
+ * over 2026 (generated with SQL in the agency's tenant, RLS on, then VACUUM ANALYZE); then 1,800,000 more, to 2,000,000
+ * ({@code -Dbench.sizes=200000,2000000}, the default). At
  * each size the brand's November report ({@code GET /v1/brands/{id}/hours-report?month=2026-11}) and the agency's
  * November ({@code GET /v1/hours-reports/agency?month=2026-11}) are timed through the in-process client without the
  * contract check, as the agency's admin, and the statements that add up their time are timed over JDBC as the
- * application role in the same tenant. Prints a table; asserts nothing. Run:
+ * application role in the same tenant. Prints a table and the plans of the statements; asserts nothing. Run:
  * {@code ./mvnw -o -q -pl web-api-spec,backend -am verify -Dtest=HoursReportBenchmark -Dbench=true -Dsurefire.failIfNoSpecifiedTests=false}
  */
 @Tag("benchmark")
@@ -81,11 +82,12 @@ class HoursReportBenchmark extends ApiTest {
         }
         List<String> rows = new ArrayList<>();
         int generated = 0;
-        for (int size : new int[]{TENTH, ALL}) {
+        for (String step : System.getProperty("bench.sizes", TENTH + "," + ALL).split(",")) {
+            int size = Integer.parseInt(step.strip());
             long started = System.nanoTime();
             generate(agency, brands, members, activities, generated + 1, size);
             generated = size;
-            BenchData.analyze("time_entry");
+            BenchData.vacuumAnalyze("time_entry");
             System.out.printf("%,d time entries, generated and analysed in %.0f s%n", size,
                     (System.nanoTime() - started) / 1e9);
             UUID brand = brands.get(0);
@@ -104,6 +106,14 @@ class HoursReportBenchmark extends ApiTest {
                 data.readAll(CHAINS, agency.tenant().value(), data.uuids(brands));
             });
             rows.add(print(row("agency-month, 200 brands", size, agencyApi, agencyBare, load)));
+        }
+        try (BenchData data = BenchData.in(agency)) {
+            System.out.println("EXPLAIN of the brand's month:\n" + data.explain(BRAND_MONTH, agency.tenant().value(),
+                    brands.get(0)));
+            System.out.println("EXPLAIN of the agency's month:\n" + data.explain(AGENCY_MONTH,
+                    agency.tenant().value()));
+            System.out.println("EXPLAIN of the agency's chains:\n" + data.explain(CHAINS, agency.tenant().value(),
+                    data.uuids(brands)));
         }
         System.out.println("\nhours reports, p50 / p95 (ms) of the server through the API and of the bare SQL"
                 + "\n" + HEAD + String.join("\n", rows));

@@ -10,6 +10,7 @@ import com.agencyhub.billing.HoursReports;
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.security.Actor;
 import com.agencyhub.shared.security.CurrentActor;
+import com.agencyhub.shared.web.CsvWriter;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -21,15 +22,12 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
 /** The hours reports as JSON, CSV and PDF (docs/billing-reports.md). */
 @RestController
 class HoursReportsController implements HoursReportsApi {
-
-    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final HoursReports reports;
 
@@ -48,7 +46,7 @@ class HoursReportsController implements HoursReportsApi {
     public Mono<ResponseEntity<String>> exportBrandHoursReport(UUID brandId, String month, CsvSeparatorDto separator,
                                                                Boolean bom, ServerWebExchange exchange) {
         char by = separator == CsvSeparatorDto.SEMICOLON ? ';' : ',';
-        return brandReport(brandId, month, (actor, report) -> ResponseEntity.ok().contentType(CSV)
+        return brandReport(brandId, month, (actor, report) -> ResponseEntity.ok().contentType(CsvWriter.MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment(report, "csv"))
                 .body(HoursReportCsv.csv(report, actor.isStaff(), by, Boolean.TRUE.equals(bom))));
     }

@@ -17,19 +17,18 @@ import com.agencyhub.shared.security.Actor;
 import com.agencyhub.shared.security.CurrentActor;
 import com.agencyhub.shared.web.ApiProblem;
 import com.agencyhub.shared.web.CsvReader;
+import com.agencyhub.shared.web.CsvWriter;
 import com.agencyhub.shared.web.Inputs;
 import com.agencyhub.tenancy.Agencies;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,8 +49,6 @@ class PostTransfersController implements CalendarImportAndExportApi {
 
     /** The largest file an import reads. */
     static final int MOST_BYTES = 2 * 1024 * 1024;
-
-    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final Posts posts;
     private final PostImports imports;
@@ -151,7 +148,7 @@ class PostTransfersController implements CalendarImportAndExportApi {
                             : members.emails(actor.requireTenant(), assignees))
                     .map(known -> PostCsvExport.csv(found, known.getT1(), known.getT2(),
                             separator == null ? ',' : separator(separator), Boolean.TRUE.equals(bom)));
-        }).map(csv -> ResponseEntity.ok().contentType(CSV)
+        }).map(csv -> ResponseEntity.ok().contentType(CsvWriter.MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(name + "-posts-" + query.from().atZone(zone).toLocalDate() + "-to-"
                                 + query.to().atZone(zone).toLocalDate() + ".csv")

@@ -7,6 +7,7 @@ import com.agencyhub.inbox.ResponseTimeReport;
 import com.agencyhub.inbox.ResponseTimeReports;
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.security.CurrentActor;
+import com.agencyhub.shared.web.CsvWriter;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -18,14 +19,11 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** Response-time reports as JSON, CSV and PDF (docs/response-time-reports.md). */
 @RestController
 class ResponseTimesController implements ResponseTimesApi {
-
-    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final ResponseTimeReports reports;
 
@@ -51,7 +49,7 @@ class ResponseTimesController implements ResponseTimesApi {
                                                                  CsvSeparatorDto separator, Boolean bom,
                                                                  ServerWebExchange exchange) {
         char by = separator == CsvSeparatorDto.SEMICOLON ? ';' : ',';
-        return brandReport(brandId, from, to).map(report -> ResponseEntity.ok().contentType(CSV)
+        return brandReport(brandId, from, to).map(report -> ResponseEntity.ok().contentType(CsvWriter.MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment(report, "csv"))
                 .body(ResponseTimeCsv.csv(report, by, Boolean.TRUE.equals(bom))));
     }

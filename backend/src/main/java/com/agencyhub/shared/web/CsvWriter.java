@@ -1,5 +1,8 @@
 package com.agencyhub.shared.web;
 
+import org.springframework.http.MediaType;
+
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -9,6 +12,9 @@ import java.util.List;
  * injection, OWASP); {@link CsvReader#withoutFormulaGuard} takes it off again.
  */
 public final class CsvWriter {
+
+    /** What the exports answer: CSV in UTF-8. */
+    public static final MediaType MEDIA_TYPE = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     /** The byte-order mark that makes Excel read a file as UTF-8. */
     public static final String BOM = "\uFEFF";

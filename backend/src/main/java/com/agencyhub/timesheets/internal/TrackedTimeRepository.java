@@ -25,6 +25,7 @@ import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import static com.agencyhub.jooq.Tables.TIME_ENTRY;
 
@@ -62,21 +63,20 @@ public class TrackedTimeRepository {
     }
 
     public Mono<List<TrackedBrand>> byBrand(TenantId tenant, YearMonth month) {
-        return transactions.fetch(tenant, DSL.select(figuresAnd(TIME_ENTRY.BRAND_ID))
-                        .from(TIME_ENTRY)
-                        .where(inMonth(tenant, month))
-                        .groupBy(TIME_ENTRY.BRAND_ID),
-                row -> new TrackedBrand(new BrandId(row.get(TIME_ENTRY.BRAND_ID.getName(), UUID.class)),
-                        figures(row)));
+        return monthBy(tenant, month, TIME_ENTRY.BRAND_ID, (brand, figures) -> new TrackedBrand(new BrandId(brand),
+                figures));
     }
 
     public Mono<List<TrackedMember>> byMember(TenantId tenant, YearMonth month) {
-        return transactions.fetch(tenant, DSL.select(figuresAnd(TIME_ENTRY.MEMBER_ID))
-                        .from(TIME_ENTRY)
-                        .where(inMonth(tenant, month))
-                        .groupBy(TIME_ENTRY.MEMBER_ID),
-                row -> new TrackedMember(new UserId(row.get(TIME_ENTRY.MEMBER_ID.getName(), UUID.class)),
-                        figures(row)));
+        return monthBy(tenant, month, TIME_ENTRY.MEMBER_ID, (member, figures) -> new TrackedMember(new UserId(member),
+                figures));
+    }
+
+    /** The agency's month grouped by one column. */
+    private <T> Mono<List<T>> monthBy(TenantId tenant, YearMonth month, Field<UUID> key,
+                                      BiFunction<UUID, TrackedFigures, T> result) {
+        return transactions.fetch(tenant, DSL.select(figuresAnd(key)).from(TIME_ENTRY).where(inMonth(tenant, month))
+                .groupBy(key), row -> result.apply(row.get(key.getName(), UUID.class), figures(row)));
     }
 
     public Mono<List<TrackedMonth>> billableByMonth(TenantId tenant, Collection<BrandId> brands, YearMonth from,
