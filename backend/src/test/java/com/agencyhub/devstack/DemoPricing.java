@@ -1,11 +1,11 @@
 package com.agencyhub.devstack;
 
 import com.agencyhub.pricing.Activities;
+import com.agencyhub.pricing.AgencyPricing;
 import com.agencyhub.pricing.ActivityId;
 import com.agencyhub.pricing.RateDimensions;
 import com.agencyhub.pricing.Rates;
 import com.agencyhub.pricing.SurchargePercents;
-import com.agencyhub.pricing.Surcharges;
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.UserId;
 import com.agencyhub.shared.calendar.TimeClass;
@@ -44,7 +44,7 @@ final class DemoPricing {
         rates.create(system, new RateDimensions(alpenmilch, community, null), new BigDecimal("110.00"), null)
                 .block(TIMEOUT);
         rates.create(system, new RateDimensions(null, null, jonas), null, new BigDecimal("50.00")).block(TIMEOUT);
-        context.getBean(Surcharges.class).replace(system, new SurchargePercents(Map.of(
+        context.getBean(AgencyPricing.class).replaceSurcharges(system, new SurchargePercents(Map.of(
                 TimeClass.WEEKDAY_EVENING, new BigDecimal("15.00"), TimeClass.NIGHT, new BigDecimal("40.00"),
                 TimeClass.WEEKEND, new BigDecimal("25.00"), TimeClass.HOLIDAY, new BigDecimal("50.00"))))
                 .block(TIMEOUT);

@@ -1,5 +1,6 @@
 package com.agencyhub.pricing;
 
+import com.agencyhub.api.model.BrandDto;
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.UserId;
 import com.agencyhub.shared.calendar.TimeClass;
@@ -129,6 +130,40 @@ class PricingDatabaseTest extends ApiTest {
                 .containsExactly(new BigDecimal("1600.00"), new BigDecimal("800.00"));
         assertThat(lines.total()).isEqualTo(new BigDecimal("2400.00"));
         assertThat(lines.currency()).isEqualTo("EUR");
+    }
+
+    @Test
+    void timeClassesFollowTheBrandsZoneAndHolidays() {
+        ActivityId community = byKey.get("community-management");
+        rate(null, null, null, "80.00", null);
+        TestDatabase.get().inAgency(agency.tenant(), connection -> {
+            try (PreparedStatement surcharges = connection.prepareStatement("insert into surcharge (tenant_id, "
+                    + "time_class, percent) values (?, 'night', 40), (?, 'weekend', 25), (?, 'holiday', 50)")) {
+                for (int i = 1; i <= 3; i++) {
+                    surcharges.setObject(i, agency.tenant().value());
+                }
+                return surcharges.executeUpdate();
+            }
+        });
+        BrandId newYork = new BrandId(http.post().uri("/v1/brands").headers(h -> h.setBearerAuth(agency.adminToken()))
+                .bodyValue(Map.of("name", "Big Apple Dairy", "zone", "America/New_York", "locale", "en-US",
+                        "holidayRegion", "US"))
+                .exchange().expectStatus().isCreated().expectBody(BrandDto.class).returnResult().getResponseBody()
+                .getId());
+        // Saturday 04:00–05:30 in Berlin is Friday 22:00–23:30 in New York: night there, not weekend
+        TimeToPrice saturdayMorningInBerlin = new TimeToPrice.Interval(Instant.parse("2026-12-05T03:00:00Z"),
+                Instant.parse("2026-12-05T04:30:00Z"));
+
+        assertThat(pricing.priceTime(agency.tenant(), brand, community, lea, saturdayMorningInBerlin, true).block()
+                .surchargeAmount()).isEqualByComparingTo("30.00");
+        assertThat(pricing.priceTime(agency.tenant(), newYork, community, lea, saturdayMorningInBerlin, true).block()
+                .surchargeAmount()).isEqualByComparingTo("48.00");
+        // Thanksgiving is a holiday of the US brand and a working day of the brand without a holiday region
+        TimeToPrice thanksgiving = new TimeToPrice.OnDate(LocalDate.parse("2026-11-26"), 60);
+        assertThat(pricing.priceTime(agency.tenant(), newYork, community, lea, thanksgiving, true).block()
+                .billAmount()).isEqualByComparingTo("120.00");
+        assertThat(pricing.priceTime(agency.tenant(), brand, community, lea, thanksgiving, true).block()
+                .billAmount()).isEqualByComparingTo("80.00");
     }
 
     @Test

@@ -58,6 +58,7 @@ class ActivitiesController implements ActivitiesApi {
         return body.zipWith(CurrentActor.get())
                 .flatMap(request -> {
                     ActivityUpdateDto update = request.getT1();
+                    PricingRequests.requireSomething(update.equals(new ActivityUpdateDto()));
                     return activities.update(request.getT2(), new ActivityId(activityId), expectedVersion,
                             new ActivityChanges(update.getName() == null ? null : PricingRequests.name(update.getName()),
                                     update.getPosition(), update.getArchived()));

@@ -18,6 +18,13 @@ final class PricingRequests {
     private PricingRequests() {
     }
 
+    /** A partial update changes something: an empty one is a 400. */
+    static void requireSomething(boolean empty) {
+        if (empty) {
+            throw ApiProblem.badRequest("Send at least one property to change.");
+        }
+    }
+
     static String name(String name) {
         if (name.isBlank()) {
             throw ApiProblem.invalidField("name", "must not be blank", "blank");

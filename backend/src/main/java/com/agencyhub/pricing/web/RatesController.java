@@ -10,13 +10,12 @@ import com.agencyhub.api.model.RateResolutionDto;
 import com.agencyhub.api.model.RateUpdateDto;
 import com.agencyhub.api.model.SurchargesDto;
 import com.agencyhub.pricing.ActivityId;
-import com.agencyhub.pricing.AgencyCurrency;
+import com.agencyhub.pricing.AgencyPricing;
 import com.agencyhub.pricing.PricingSettings;
 import com.agencyhub.pricing.RateDimensions;
 import com.agencyhub.pricing.RateId;
 import com.agencyhub.pricing.Rates;
 import com.agencyhub.pricing.SurchargePercents;
-import com.agencyhub.pricing.Surcharges;
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.UserId;
 import com.agencyhub.shared.calendar.TimeClass;
@@ -35,13 +34,11 @@ import java.util.UUID;
 class RatesController implements RatesApi {
 
     private final Rates rates;
-    private final Surcharges surcharges;
-    private final AgencyCurrency currency;
+    private final AgencyPricing agencyPricing;
 
-    RatesController(Rates rates, Surcharges surcharges, AgencyCurrency currency) {
+    RatesController(Rates rates, AgencyPricing agencyPricing) {
         this.rates = rates;
-        this.surcharges = surcharges;
-        this.currency = currency;
+        this.agencyPricing = agencyPricing;
     }
 
     @Override
@@ -84,9 +81,13 @@ class RatesController implements RatesApi {
                                                    ServerWebExchange exchange) {
         int expectedVersion = ETags.requiredVersion(ifMatch);
         return body.zipWith(CurrentActor.get())
-                .flatMap(request -> rates.update(request.getT2(), new RateId(rateId), expectedVersion,
-                        PricingRequests.change("billRate", request.getT1().getBillRate()),
-                        PricingRequests.change("costRate", request.getT1().getCostRate())))
+                .flatMap(request -> {
+                    RateUpdateDto update = request.getT1();
+                    PricingRequests.requireSomething(update.equals(new RateUpdateDto()));
+                    return rates.update(request.getT2(), new RateId(rateId), expectedVersion,
+                            PricingRequests.change("billRate", update.getBillRate()),
+                            PricingRequests.change("costRate", update.getCostRate()));
+                })
                 .map(rate -> ResponseEntity.ok().eTag(ETags.of(rate.version())).body(PricingDtos.rate(rate)));
     }
 
@@ -99,7 +100,7 @@ class RatesController implements RatesApi {
 
     @Override
     public Mono<ResponseEntity<SurchargesDto>> getSurcharges(ServerWebExchange exchange) {
-        return CurrentActor.get().flatMap(surcharges::get)
+        return CurrentActor.get().flatMap(agencyPricing::surcharges)
                 .map(percents -> ResponseEntity.ok(PricingDtos.surcharges(percents)));
     }
 
@@ -109,7 +110,7 @@ class RatesController implements RatesApi {
         return body.zipWith(CurrentActor.get())
                 .flatMap(request -> {
                     SurchargesDto input = request.getT1();
-                    return surcharges.replace(request.getT2(), new SurchargePercents(Map.of(
+                    return agencyPricing.replaceSurcharges(request.getT2(), new SurchargePercents(Map.of(
                             TimeClass.WEEKDAY_EVENING, PricingRequests.percent("weekdayEvening",
                                     input.getWeekdayEvening()),
                             TimeClass.NIGHT, PricingRequests.percent("night", input.getNight()),
@@ -121,7 +122,7 @@ class RatesController implements RatesApi {
 
     @Override
     public Mono<ResponseEntity<PricingSettingsDto>> getPricingSettings(ServerWebExchange exchange) {
-        return CurrentActor.get().flatMap(currency::get).map(RatesController::settings);
+        return CurrentActor.get().flatMap(agencyPricing::settings).map(RatesController::settings);
     }
 
     @Override
@@ -130,7 +131,8 @@ class RatesController implements RatesApi {
                                                                            ServerWebExchange exchange) {
         int expectedVersion = ETags.requiredVersion(ifMatch);
         return body.zipWith(CurrentActor.get())
-                .flatMap(request -> currency.replace(request.getT2(), expectedVersion, request.getT1().getCurrency()))
+                .flatMap(request -> agencyPricing.replaceSettings(request.getT2(), expectedVersion,
+                        request.getT1().getCurrency()))
                 .map(RatesController::settings);
     }
 

@@ -61,6 +61,7 @@ class PricingApiTest extends ApiTest {
         send("PATCH", path, manager, "\"1\"", Map.of("archived", true)).expectStatus().isEqualTo(412);
         send("PATCH", path, manager, null, Map.of("archived", true)).expectStatus().isEqualTo(428);
         expectFieldError(send("PATCH", path, manager, "\"2\"", Map.of("key", "other")), "key");
+        send("PATCH", path, manager, "\"2\"", Map.of()).expectStatus().isBadRequest();
 
         ActivityDto archived = send("PATCH", path, manager, "\"2\"", Map.of("archived", true)).expectStatus().isOk()
                 .expectBody(ActivityDto.class).returnResult().getResponseBody();
@@ -159,6 +160,7 @@ class PricingApiTest extends ApiTest {
                 .expectStatus().isOk().expectBody(RateDto.class).returnResult().getResponseBody();
         assertThat(unset.getCostRate()).isNull();
         send("PATCH", path, agency.adminToken(), "\"3\"", Map.of("billRate", "")).expectStatus().isBadRequest();
+        send("PATCH", path, agency.adminToken(), "\"3\"", Map.of()).expectStatus().isBadRequest();
         send("PATCH", path, agency.adminToken(), "\"2\"", Map.of("billRate", "1")).expectStatus().isEqualTo(412);
         send("PATCH", path, manager, "\"3\"", Map.of("billRate", "1")).expectStatus().isForbidden();
 
