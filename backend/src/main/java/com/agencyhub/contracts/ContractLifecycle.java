@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,6 +34,9 @@ import java.util.Set;
  */
 @Service
 public class ContractLifecycle {
+
+    /** What a stored monthly price holds (numeric(12, 2)). */
+    private static final BigDecimal MAX_MONTHLY_PRICE = new BigDecimal("9999999999.99");
 
     private final ContractAccess access;
     private final ContractRepository repository;
@@ -170,8 +174,14 @@ public class ContractLifecycle {
         draft.lines().forEach(line -> used.add(line.activity()));
         return Flux.fromIterable(used).concatMap(activity -> activities.requireActive(tenant, activity))
                 .then(pricing.priceLines(tenant, brand.id(), draft.lines()))
-                .map(priced -> new ContractRepository.Terms(draft, priced.currency(), priced.total(),
-                        priced.lines().stream().map(ContractLine::of).toList(), null));
+                .map(priced -> {
+                    if (priced.total().compareTo(MAX_MONTHLY_PRICE) > 0) {
+                        throw ApiProblem.invalidField("lines", "price the month above " + MAX_MONTHLY_PRICE,
+                                "too-large");
+                    }
+                    return new ContractRepository.Terms(draft, priced.currency(), priced.total(),
+                            priced.lines().stream().map(ContractLine::of).toList(), null);
+                });
     }
 
     private static ContractDraft merged(Contract before, ContractDraft changes) {

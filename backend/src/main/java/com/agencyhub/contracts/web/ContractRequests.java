@@ -28,6 +28,9 @@ import java.util.List;
 final class ContractRequests {
 
     private static final BigDecimal MAX_HOURS = new BigDecimal("99999.99");
+    private static final BigDecimal MAX_RATE = new BigDecimal("99999999.99");
+    private static final int FIRST_YEAR = 2000;
+    private static final int LAST_YEAR = 2199;
 
     private ContractRequests() {
     }
@@ -36,11 +39,17 @@ final class ContractRequests {
         if (value == null) {
             return null;
         }
+        YearMonth month;
         try {
-            return YearMonth.parse(value);
+            month = YearMonth.parse(value);
         } catch (DateTimeParseException e) {
             throw ApiProblem.invalidField(field, "must be a month like 2026-10", "invalid-month");
         }
+        if (month.getYear() < FIRST_YEAR || month.getYear() > LAST_YEAR) {
+            throw ApiProblem.invalidField(field, "must lie in the years " + FIRST_YEAR + " to " + LAST_YEAR,
+                    "out-of-range");
+        }
+        return month;
     }
 
     static BigDecimal rate(String field, String value) {
@@ -53,8 +62,8 @@ final class ContractRequests {
         } catch (NumberFormatException e) {
             throw ApiProblem.invalidField(field, "must be an amount like 95.00", "invalid-amount");
         }
-        if (!Money.isValidRate(rate)) {
-            throw ApiProblem.invalidField(field, "must not be negative and have at most two decimals",
+        if (!Money.isValidRate(rate) || rate.compareTo(MAX_RATE) > 0) {
+            throw ApiProblem.invalidField(field, "must be from 0.00 to 99999999.99 with at most two decimals",
                     "invalid-amount");
         }
         return rate;

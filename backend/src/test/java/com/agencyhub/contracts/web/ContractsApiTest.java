@@ -178,6 +178,8 @@ class ContractsApiTest extends ApiTest {
         create(agency.adminToken(), with("overageRate", 95)).expectStatus().isBadRequest();
         create(agency.adminToken(), with("overageRate", "-1.00")).expectStatus().isBadRequest();
         create(agency.adminToken(), with("startMonth", "2026-13")).expectStatus().isBadRequest();
+        create(agency.adminToken(), with("startMonth", "0000-01")).expectStatus().isBadRequest();
+        expectFieldError(create(agency.adminToken(), with("overageRate", "123456789.00")), "overageRate");
         expectFieldError(create(agency.adminToken(), with("carryOver", Map.of("rule", "capped"))),
                 "carryOver.capHours");
         expectFieldError(create(agency.adminToken(), with("fromQuote", true)), "lines");
