@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
  */
 final class QuoteFormula {
 
-    static final String WEEKS_PER_MONTH = "52/12";
     static final String STRATEGY_PLANNING = "strategy-planning";
     static final String CONTENT_CREATION = "content-creation";
     static final String COMMUNITY_MANAGEMENT = "community-management";
@@ -63,7 +62,7 @@ final class QuoteFormula {
         String parts = posts.stream().map(row -> row.platform() + " " + plain(row.postsPerWeek()) + " × "
                 + row.effortMinutesPerPost() + " min").collect(Collectors.joining(" + "));
         lines.add(new Planned(CONTENT_CREATION, TimeClass.WEEKDAY_DAYTIME, perMonth(minutesPerWeek),
-                "(" + parts + ") per week = " + plain(minutesPerWeek) + " min × " + WEEKS_PER_MONTH
+                "(" + parts + ") per week = " + plain(minutesPerWeek) + " min × " + Quote.WEEKS_PER_MONTH
                         + " weeks ÷ 60"));
     }
 
@@ -71,7 +70,7 @@ final class QuoteFormula {
         BigDecimal minutesPerWeek = BigDecimal.valueOf((long) interactionsPerWeek * handlingMinutes);
         lines.add(new Planned(COMMUNITY_MANAGEMENT, TimeClass.WEEKDAY_DAYTIME, perMonth(minutesPerWeek),
                 interactionsPerWeek + " interactions × " + handlingMinutes + " min per week = "
-                        + plain(minutesPerWeek) + " min × " + WEEKS_PER_MONTH + " weeks ÷ 60"));
+                        + plain(minutesPerWeek) + " min × " + Quote.WEEKS_PER_MONTH + " weeks ÷ 60"));
     }
 
     private static void monitoring(List<Planned> lines, TimeClass timeClass, Duration in52Weeks, int effortPercent) {

@@ -2,7 +2,6 @@ package com.agencyhub.contracts;
 
 import com.agencyhub.pricing.ActivityId;
 import com.agencyhub.shared.BrandId;
-import com.agencyhub.shared.TenantId;
 import com.agencyhub.testsupport.ApiTest;
 import com.agencyhub.testsupport.TestAgency;
 import com.agencyhub.testsupport.db.TestDatabase;
@@ -13,7 +12,6 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 

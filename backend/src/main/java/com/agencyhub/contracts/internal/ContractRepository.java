@@ -5,7 +5,6 @@ import com.agencyhub.contracts.ContractDraft;
 import com.agencyhub.contracts.ContractId;
 import com.agencyhub.contracts.ContractLine;
 import com.agencyhub.contracts.ContractStatus;
-import com.agencyhub.contracts.CarryOver;
 import com.agencyhub.contracts.Quote;
 import com.agencyhub.jooq.tables.records.ContractRecord;
 import com.agencyhub.pricing.ActivityId;

@@ -41,7 +41,8 @@ public class ContractTermsRepository {
         }
         return Flux.from(sql.select(CONTRACT.ID, CONTRACT.BRAND_ID, CONTRACT.STARTS_ON, CONTRACT.ENDS_ON,
                                 CONTRACT.CURRENCY, CONTRACT.MONTHLY_PRICE, CONTRACT.OVERAGE_RATE, CONTRACT.CARRY_OVER,
-                                CONTRACT.CARRY_OVER_CAP_HOURS, CONTRACT.ALERT_THRESHOLDS, CONTRACT_LINE.ACTIVITY_ID, HOURS)
+                                CONTRACT.CARRY_OVER_CAP_HOURS, CONTRACT.ALERT_THRESHOLDS, CONTRACT_LINE.ACTIVITY_ID,
+                                HOURS)
                         .from(CONTRACT)
                         .leftJoin(CONTRACT_LINE).on(CONTRACT_LINE.TENANT_ID.eq(CONTRACT.TENANT_ID)
                                 .and(CONTRACT_LINE.CONTRACT_ID.eq(CONTRACT.ID)))

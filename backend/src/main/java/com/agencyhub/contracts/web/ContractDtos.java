@@ -45,7 +45,7 @@ final class ContractDtos {
     }
 
     static QuoteDto quote(Quote quote) {
-        return new QuoteDto(quote.brand().value(), quote.strategyVersion(), quote.currency(), "52/12",
+        return new QuoteDto(quote.brand().value(), quote.strategyVersion(), quote.currency(), Quote.WEEKS_PER_MONTH,
                 parameters(quote.parameters()), quote.lines().stream().map(line -> new QuoteLineDto(
                         line.activity().value(), line.activityKey(), timeClass(line.timeClass()),
                         hours(line.hoursPerMonth()), amount(line.billRate()), hours(line.surchargePercent()),

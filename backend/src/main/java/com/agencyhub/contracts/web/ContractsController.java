@@ -10,6 +10,7 @@ import com.agencyhub.contracts.Contract;
 import com.agencyhub.contracts.ContractDraft;
 import com.agencyhub.contracts.ContractId;
 import com.agencyhub.contracts.ContractLifecycle;
+import com.agencyhub.pricing.PlannedHours;
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.security.CurrentActor;
 import com.agencyhub.shared.web.ApiProblem;
@@ -102,14 +103,14 @@ class ContractsController implements ContractsApi {
 
     private static ContractDraft draft(ContractInputDto input) {
         List<Integer> thresholds = ContractRequests.thresholds(input.getAlertThresholds());
-        var lines = ContractRequests.lines(input.getLines());
+        List<PlannedHours> lines = ContractRequests.lines(input.getLines());
         return new ContractDraft(ContractRequests.month("startMonth", input.getStartMonth()),
                 ContractRequests.month("lastMonth", input.getLastMonth()),
                 ContractRequests.rate("overageRate", input.getOverageRate()),
                 ContractRequests.carryOver(input.getCarryOver()),
                 thresholds == null ? ContractDraft.DEFAULT_THRESHOLDS : thresholds,
                 lines == null ? List.of() : lines, Boolean.TRUE.equals(input.getFromQuote()),
-                ContractRequests.note(input.getNote()));
+                input.getNote() == null || input.getNote().isBlank() ? null : ContractRequests.note(input.getNote()));
     }
 
     private static ContractDraft changes(ContractUpdateDto input) {

@@ -20,7 +20,8 @@ final class ContractFixture {
     static void billRate(TenantId agency, UUID activity, String billRate) {
         TestDatabase.get().inAgency(agency, connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into rate (tenant_id, id, activity_id, bill_rate, cost_rate) values (?, ?, ?, ?, 40.00)""")) {
+                    insert into rate (tenant_id, id, activity_id, bill_rate, cost_rate)
+                    values (?, ?, ?, ?, 40.00)""")) {
                 insert.setObject(1, agency.value());
                 insert.setObject(2, UUID.randomUUID());
                 insert.setObject(3, activity);
