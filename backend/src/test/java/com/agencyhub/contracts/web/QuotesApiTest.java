@@ -126,6 +126,12 @@ class QuotesApiTest extends ApiTest {
         putSettings(agency.adminToken(), "\"0\"", lean).expectStatus().isOk()
                 .expectHeader().valueEquals("ETag", "\"1\"");
         putSettings(agency.adminToken(), "\"0\"", lean).expectStatus().isEqualTo(412);
+        http.get().uri("/v1/audit-events?entityType=quote-settings").headers(h -> h.setBearerAuth(agency.adminToken()))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.items[0].action").isEqualTo("quote-settings.replaced")
+                .jsonPath("$.items[0].before.monitoringEffortPercent").isEqualTo(20)
+                .jsonPath("$.items[0].after.monitoringEffortPercent").isEqualTo(10);
 
         // 2600 h ÷ 12 × 10 % = 21.666… → 21.67 h; meetings 2.5 h
         JsonNode quote = quote(manager).expectStatus().isOk().expectBody(JsonNode.class).returnResult()
