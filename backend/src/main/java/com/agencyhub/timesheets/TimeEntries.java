@@ -130,7 +130,9 @@ public class TimeEntries {
                         .switchIfEmpty(Mono.error(ApiProblem::preconditionFailed))
                         .flatMap(updated -> audit.record(sql, tenant, AuditActor.of(actor), Booking.entry(
                                         "time-entry.updated", updated, current.snapshot(), updated.snapshot()))
-                                .then(booking.told(tenant, List.of(brandMonth(current), brandMonth(updated))))
+                                // a new note changes no tracked time
+                                .then(repriced ? booking.told(tenant, List.of(brandMonth(current),
+                                        brandMonth(updated))) : Mono.empty())
                                 .thenReturn(updated))));
             });
         });

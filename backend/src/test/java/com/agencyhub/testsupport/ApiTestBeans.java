@@ -8,7 +8,10 @@ import org.springframework.context.annotation.Primary;
 
 import java.time.Duration;
 
-/** What the API tests add to the application: the in-memory identity directory and contract validation. */
+/**
+ * What the API tests add to the application: the in-memory identity directory, contract validation and a recorder of
+ * what timesheets tells its {@code HoursBooked} listeners.
+ */
 @TestConfiguration
 @Import(ContractValidation.class)
 class ApiTestBeans {
@@ -17,6 +20,12 @@ class ApiTestBeans {
     @Primary
     InMemoryIdentityDirectory inMemoryIdentityDirectory() {
         return new InMemoryIdentityDirectory();
+    }
+
+    /** Stands for billing's alerts where the tests check what timesheets tells the modules above it. */
+    @Bean
+    HoursBookedRecorder hoursBookedRecorder() {
+        return new HoursBookedRecorder();
     }
 
     /** The 5 s default is too short when several builds share this machine's two CPUs. */

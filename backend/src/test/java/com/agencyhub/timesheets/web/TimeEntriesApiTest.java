@@ -2,9 +2,11 @@ package com.agencyhub.timesheets.web;
 
 import com.agencyhub.shared.security.Role;
 import com.agencyhub.testsupport.ApiTest;
+import com.agencyhub.testsupport.HoursBookedRecorder;
 import com.agencyhub.testsupport.TestAgency;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -30,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TimeEntriesApiTest extends ApiTest {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @Autowired
+    private HoursBookedRecorder hoursBooked;
 
     private TestAgency agency;
     private UUID brand;
@@ -351,6 +356,21 @@ class TimeEntriesApiTest extends ApiTest {
         call(HttpMethod.GET, token, "/v1/timer", null, null).expectStatus().isNoContent();
         call(HttpMethod.DELETE, token, "/v1/timer", null, null).expectStatus().isNoContent();
         assertThat(TimesheetFixture.entries(agency.tenant())).isEqualTo(1);
+    }
+
+    @Test
+    void everyWriteTellsTheModulesAboveEachBrandMonthItChangedOnce() {
+        JsonNode entry = book(jonas, timed("2026-11-30T09:00:00Z", "2026-11-30T10:00:00Z")).expectStatus()
+                .isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+        String path = "/v1/time-entries/" + entry.path("id").asString();
+        book(jonas, timed("2026-11-30T09:30:00Z", "2026-11-30T10:30:00Z")).expectStatus().isEqualTo(409);
+        call(HttpMethod.PATCH, agency.tokenFor(jonas), path, Map.of("start", "2026-12-01T09:00:00Z",
+                "end", "2026-12-01T10:00:00Z"), "\"1\"").expectStatus().isOk();
+        call(HttpMethod.PATCH, agency.tokenFor(jonas), path, Map.of("note", "moved"), "\"2\"").expectStatus().isOk();
+        call(HttpMethod.DELETE, agency.tokenFor(jonas), path, null, "\"3\"").expectStatus().isNoContent();
+        // the refused booking and the new note tell nothing; the move tells both months
+        assertThat(hoursBooked.told(agency.tenant())).containsExactly(brand + " 2026-11", brand + " 2026-11",
+                brand + " 2026-12", brand + " 2026-12");
     }
 
     private WebTestClient.ResponseSpec book(UUID member, Map<String, Object> body) {
