@@ -12,9 +12,9 @@ import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.Slugs;
 import com.agencyhub.shared.TenantId;
 import com.agencyhub.shared.UserId;
+import com.agencyhub.shared.db.SqlErrors;
 import com.agencyhub.shared.calendar.TimeClass;
 import com.agencyhub.shared.web.ApiProblem;
-import io.r2dbc.spi.R2dbcException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -38,9 +38,6 @@ import static com.agencyhub.jooq.Tables.CONTRACT_LINE;
 /** Contracts with their priced lines. Writes check the version they were based on and answer empty when it moved. */
 @Repository
 public class ContractRepository {
-
-    /** PostgreSQL's exclusion_violation: the months overlap another contract in force for the brand. */
-    private static final String EXCLUSION_VIOLATION = "23P01";
 
     /** The priced terms a draft is written with. */
     public record Terms(ContractDraft draft, String currency, BigDecimal monthlyPrice, List<ContractLine> lines,
@@ -96,7 +93,7 @@ public class ContractRepository {
                         .set(CONTRACT.VERSION, CONTRACT.VERSION.plus(1))
                         .set(CONTRACT.UPDATED_AT, DSL.currentInstant())
                         .where(draftAt(tenant, id, expectedVersion)))
-                .onErrorMap(ContractRepository::overlaps, overlap -> ApiProblem.conflict(
+                .onErrorMap(SqlErrors::isExclusionViolation, overlap -> ApiProblem.conflict(
                         "Another contract of the brand is in force in some of these months; end it first or "
                                 + "start this one later."))
                 .filter(updated -> updated == 1)
@@ -198,14 +195,5 @@ public class ContractRepository {
                 row.get(CONTRACT.CREATED_AT), row.get(CONTRACT.UPDATED_AT),
                 row.get(CONTRACT.ACTIVATED_BY) == null ? null : new UserId(row.get(CONTRACT.ACTIVATED_BY)),
                 row.get(CONTRACT.ACTIVATED_AT));
-    }
-
-    private static boolean overlaps(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof R2dbcException r2dbc && EXCLUSION_VIOLATION.equals(r2dbc.getSqlState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }
