@@ -7,6 +7,7 @@ import com.agencyhub.pricing.ActivityId;
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.security.Role;
 import com.agencyhub.testsupport.ApiTest;
+import com.agencyhub.testsupport.PricingRows;
 import com.agencyhub.testsupport.TestAgency;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,9 +48,9 @@ class ContractsApiTest extends ApiTest {
         Map<String, ActivityId> byKey = activities.byKey(agency.tenant()).block();
         monitoring = byKey.get("monitoring");
         content = byKey.get("content-creation");
-        ContractFixture.billRate(agency.tenant(), null, "90.00");
-        ContractFixture.billRate(agency.tenant(), content.value(), "100.00");
-        ContractFixture.surcharge(agency.tenant(), "weekend", "25.00");
+        PricingRows.rate(agency.tenant(), null, "90.00", "40.00");
+        PricingRows.rate(agency.tenant(), content.value(), "100.00", "40.00");
+        PricingRows.surcharge(agency.tenant(), "weekend", "25.00");
     }
 
     /**
@@ -96,7 +97,7 @@ class ContractsApiTest extends ApiTest {
         assertThat(terms.carryOver().capHours()).isEqualByComparingTo("10");
 
         // the rates change later: the contract keeps the prices it was drafted with
-        ContractFixture.surcharge(agency.tenant(), "holiday", "100.00");
+        PricingRows.surcharge(agency.tenant(), "holiday", "100.00");
         get(agency.adminToken(), id).expectStatus().isOk().expectBody().jsonPath("$.monthlyPrice").isEqualTo("3987.13");
     }
 

@@ -3,6 +3,7 @@ package com.agencyhub.contracts.web;
 import com.agencyhub.shared.security.Role;
 import com.agencyhub.strategy.web.StrategyApiTest;
 import com.agencyhub.testsupport.ApiTest;
+import com.agencyhub.testsupport.PricingRows;
 import com.agencyhub.testsupport.TestAgency;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,8 +40,8 @@ class QuotesApiTest extends ApiTest {
         }
         draftAndFinish(agency, brand, "/strategy", StrategyApiTest.plan(agency.admin().value(), deputy, weekdays),
                 "/draft/approval");
-        ContractFixture.billRate(agency.tenant(), null, "80.00");
-        ContractFixture.surcharge(agency.tenant(), "weekend", "25.00");
+        PricingRows.rate(agency.tenant(), null, "80.00", "40.00");
+        PricingRows.surcharge(agency.tenant(), "weekend", "25.00");
     }
 
     /**

@@ -2,6 +2,7 @@ package com.agencyhub.timesheets.web;
 
 import com.agencyhub.shared.security.Role;
 import com.agencyhub.testsupport.ApiTest;
+import com.agencyhub.testsupport.PricingRows;
 import com.agencyhub.testsupport.TestAgency;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,8 @@ class DutyBillingApiTest extends ApiTest {
         jonas = newStaffMember(agency, "Jonas", "Berg");
         lea = newStaffMember(agency, "Lea", "Roth");
         monitoring = activity(agency, "monitoring");
-        TimesheetFixture.rates(agency.tenant(), "70.00", "40.00", "weekend", "25.00");
+        PricingRows.rate(agency.tenant(), null, "70.00", "40.00");
+        PricingRows.surcharge(agency.tenant(), "weekend", "25.00");
         call(HttpMethod.PUT, agency.adminToken(), "/v1/brands/" + brand + "/team", Map.of("assignments", List.of(
                 Map.of("memberId", jonas, "responsibility", "responsible"),
                 Map.of("memberId", lea, "responsibility", "deputy")))).expectStatus().isOk();

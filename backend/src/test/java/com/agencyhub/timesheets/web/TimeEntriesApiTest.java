@@ -2,6 +2,7 @@ package com.agencyhub.timesheets.web;
 
 import com.agencyhub.shared.security.Role;
 import com.agencyhub.testsupport.ApiTest;
+import com.agencyhub.testsupport.PricingRows;
 import com.agencyhub.testsupport.HoursBookedRecorder;
 import com.agencyhub.testsupport.TestAgency;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +52,8 @@ class TimeEntriesApiTest extends ApiTest {
         lea = newStaffMember(agency, "Lea", "Roth");
         manager = newStaffMember(agency, "Mia", "Manager", Role.AGENCY_MANAGER);
         community = activity(agency, "community-management");
-        TimesheetFixture.rates(agency.tenant(), "80.00", "45.00", "weekend", "25.00");
+        PricingRows.rate(agency.tenant(), null, "80.00", "45.00");
+        PricingRows.surcharge(agency.tenant(), "weekend", "25.00");
     }
 
     @Test
