@@ -33,7 +33,8 @@ class TeamReadiness implements ReadinessCheck {
                     long responsible = team.stream().filter(a -> a.responsibility() == Responsibility.RESPONSIBLE).count();
                     long deputies = team.size() - responsible;
                     if (responsible > 0 && deputies > 0) {
-                        return Outcome.done(responsible + " responsible, " + deputies + " deputy");
+                        return Outcome.done(responsible + " responsible, " + deputies
+                                + (deputies == 1 ? " deputy" : " deputies"));
                     }
                     return Outcome.missing(responsible == 0 && deputies == 0 ? "no one is assigned to the brand"
                             : responsible == 0 ? "no responsible member is assigned" : "no deputy is assigned");

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,7 +34,7 @@ class BrandLifecycleApiTest extends ApiTest {
     }
 
     @Test
-    void readinessListsEveryRequirementAndUnbuiltModulesAreMissing() {
+    void readinessListsEveryRequirementWithWhatIsMissing() {
         get(memberToken(agency, Role.SOCIAL_MEDIA_MANAGER), "/readiness").expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.ready").isEqualTo(false)
@@ -44,7 +46,10 @@ class BrandLifecycleApiTest extends ApiTest {
                 .jsonPath("$.requirements[1].reason").isEqualTo("no guidelines are published")
                 .jsonPath("$.requirements[2].requirement").isEqualTo("roster-coverage")
                 .jsonPath("$.requirements[2].reason").isEqualTo("needs an approved strategy with coverage windows")
-                .jsonPath("$.requirements[3].reason").isEqualTo("not available yet");
+                .jsonPath("$.requirements[3].requirement").isEqualTo("active-contract")
+                .jsonPath("$.requirements[3].reason").isEqualTo("needs a contract active for "
+                        + YearMonth.now(ZoneId.of("Europe/Berlin")))
+                .jsonPath("$.requirements[4].reason").isEqualTo("no one is assigned to the brand");
         get(clientViewer(agency, brand), "/readiness").expectStatus().isForbidden();
     }
 
