@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * Keeps the carry-over balance of every brand with a contract when its month is closed (the month's entries are
  * locked then, so the balance is final), so that later months' chains start after it ({@link CarryOverChains}).
  * A write into an open month before a kept one (months may be closed out of order) takes the brand's later balances
- * back, in the writing transaction: they depended on that month.
+ * back, in the writing transaction: they depended on that month. A lock of the agency's balances orders the two.
  */
 @Component
 class ClosedMonthBalances implements MonthClosing, HoursBooked {
@@ -44,21 +44,26 @@ class ClosedMonthBalances implements MonthClosing, HoursBooked {
 
     @Override
     public Mono<Void> closing(TenantId tenant, YearMonth month) {
-        return transactions.inTenant(tenant, sql -> contracts.inForce(tenant, month).flatMap(terms -> tracked
-                .billableByMonth(tenant, terms.keySet().stream().collect(Collectors.toMap(brand -> brand,
-                        brand -> month)), month.plusMonths(1))
-                .flatMap(found -> {
-                    Map<BrandId, Long> billable = found.stream()
-                            .collect(Collectors.toMap(TrackedMonth::brand, TrackedMonth::billableMinutes));
-                    return chains.of(tenant, terms, month, billable)
-                            .map(byBrand -> balances(terms, month, billable, byBrand));
-                }))
+        return transactions.inTenant(tenant, sql -> balances.lockToKeep(sql, tenant)
+                .then(contracts.inForce(tenant, month))
+                .flatMap(terms -> balancesOf(tenant, month, terms))
                 .flatMap(closed -> balances.store(sql, tenant, closed)));
+    }
+
+    private Mono<List<ClosedBalance>> balancesOf(TenantId tenant, YearMonth month, Map<BrandId, ContractTerms> terms) {
+        Map<BrandId, YearMonth> onlyTheMonth = terms.keySet().stream().collect(Collectors.toMap(brand -> brand,
+                brand -> month));
+        return tracked.billableByMonth(tenant, onlyTheMonth, month.plusMonths(1)).flatMap(found -> {
+            Map<BrandId, Long> billable = found.stream()
+                    .collect(Collectors.toMap(TrackedMonth::brand, TrackedMonth::billableMinutes));
+            return chains.of(tenant, terms, month, billable).map(byBrand -> balances(terms, month, billable, byBrand));
+        });
     }
 
     @Override
     public Mono<Void> booked(TenantId tenant, BrandId brand, YearMonth month) {
-        return transactions.inTenant(tenant, sql -> balances.dropAfter(sql, tenant, brand, month));
+        return transactions.inTenant(tenant, sql -> balances.lockToTakeBack(sql, tenant)
+                .then(balances.dropAfter(sql, tenant, brand, month)));
     }
 
     private static List<ClosedBalance> balances(Map<BrandId, ContractTerms> terms, YearMonth month,

@@ -2,20 +2,18 @@ package com.agencyhub.bench;
 
 import com.agencyhub.testsupport.ApiTest;
 import com.agencyhub.testsupport.TestAgency;
-import com.agencyhub.testsupport.db.TestDatabase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.lang.management.ManagementFactory;
 import java.sql.Array;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.LocalDate;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,8 +29,8 @@ import java.util.UUID;
  * balance of those months. The brand's November report ({@code GET /v1/brands/{id}/hours-report?month=2026-11}) and
  * the agency's November ({@code GET /v1/hours-reports/agency?month=2026-11}) are timed through the in-process client
  * without the contract check, as the agency's admin, and the statements that read their figures are timed over JDBC as
- * the application role in the same tenant. Once, the statements PostgreSQL receives for one request of each report are
- * logged ({@code log_statement}, set by the superuser of the embedded database) to count the round trips. Prints a
+ * the application role in the same tenant. Once, the statements the R2DBC driver sends for one request of each report are
+ * logged, to count the round trips. Prints a
  * table and the plans of the statements; asserts nothing. Run:
  * {@code ./mvnw -o -q -pl web-api-spec,backend -am verify -Dtest=HoursReportBenchmark -Dbench=true -Dsurefire.failIfNoSpecifiedTests=false}
  */
@@ -44,6 +42,8 @@ class HoursReportBenchmark extends ApiTest {
     private static final int MEMBERS = 150;
     private static final int TENTH = 200_000;
     private static final int ALL = 2_000_000;
+    /** The driver's logger of the statements it sends. */
+    private static final String STATEMENT_LOGGER = "io.r2dbc.postgresql.QUERY";
     /** Rows a transaction generates. */
     private static final int CHUNK = 250_000;
 
@@ -164,25 +164,18 @@ class HoursReportBenchmark extends ApiTest {
     }
 
     /**
-     * Has PostgreSQL log every statement it receives while one request runs (they appear in the test's output, marked
-     * by the label), to count the round trips of a report.
+     * Has the R2DBC driver log every statement it sends while one request runs (they appear in the test's output
+     * between the marks), to count the round trips of a report.
      */
     private static void logStatements(Runnable request, String label) {
-        try (Connection superuser = DriverManager.getConnection(TestDatabase.get().jdbcUrl(), "postgres", "postgres");
-             Statement statement = superuser.createStatement()) {
-            System.out.println(">>> statements of one request: " + label);
-            statement.execute("alter system set log_statement = 'all'");
-            statement.execute("select pg_reload_conf()");
-            Thread.sleep(300);
+        LoggingSystem logging = LoggingSystem.get(HoursReportBenchmark.class.getClassLoader());
+        System.out.println(">>> statements of one request: " + label);
+        logging.setLogLevel(STATEMENT_LOGGER, LogLevel.DEBUG);
+        try {
             request.run();
-            statement.execute("alter system reset log_statement");
-            statement.execute("select pg_reload_conf()");
-            Thread.sleep(300);
+        } finally {
+            logging.setLogLevel(STATEMENT_LOGGER, null);
             System.out.println("<<< end of the statements: " + label);
-        } catch (SQLException e) {
-            System.out.println("statements not logged (no superuser of the database): " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -29,6 +29,21 @@ public class HoursBalanceRepository {
         this.transactions = transactions;
     }
 
+    /**
+     * Keeping balances (at a close) takes the agency's balance lock alone, taking later ones back (at a booking)
+     * shares it: a booking into an earlier month that commits while a close works out its balances is either seen by
+     * the close, or takes back what the close stored once it has committed.
+     */
+    public Mono<Void> lockToKeep(DSLContext sql, TenantId tenant) {
+        return Mono.from(sql.query("select pg_advisory_xact_lock(hashtextextended({0}, 0))",
+                DSL.val(lockKey(tenant)))).then();
+    }
+
+    public Mono<Void> lockToTakeBack(DSLContext sql, TenantId tenant) {
+        return Mono.from(sql.query("select pg_advisory_xact_lock_shared(hashtextextended({0}, 0))",
+                DSL.val(lockKey(tenant)))).then();
+    }
+
     public Mono<Void> store(DSLContext sql, TenantId tenant, Collection<ClosedBalance> balances) {
         if (balances.isEmpty()) {
             return Mono.empty();
@@ -67,5 +82,9 @@ public class HoursBalanceRepository {
                 .where(HOURS_BALANCE.TENANT_ID.eq(tenant.value())
                         .and(HOURS_BALANCE.BRAND_ID.eq(brand.value()))
                         .and(HOURS_BALANCE.MONTH.gt(month.atDay(1))))).then();
+    }
+
+    private static String lockKey(TenantId tenant) {
+        return "hours-balance " + tenant.value();
     }
 }
