@@ -29,7 +29,8 @@ import java.util.UUID;
  * balance of those months. The brand's November report ({@code GET /v1/brands/{id}/hours-report?month=2026-11}) and
  * the agency's November ({@code GET /v1/hours-reports/agency?month=2026-11}) are timed through the in-process client
  * without the contract check, as the agency's admin, and the statements that read their figures are timed over JDBC as
- * the application role in the same tenant. Once, the statements the R2DBC driver sends for one request of each report are
+ * the application role in the same tenant; reading the brand alone ({@code GET /v1/brands/{id}}) shows what any
+ * request costs through this client. Once, the statements the R2DBC driver sends for one request of each report are
  * logged, to count the round trips. Prints a
  * table and the plans of the statements; asserts nothing. Run:
  * {@code ./mvnw -o -q -pl web-api-spec,backend -am verify -Dtest=HoursReportBenchmark -Dbench=true -Dsurefire.failIfNoSpecifiedTests=false}
@@ -73,6 +74,7 @@ class HoursReportBenchmark extends ApiTest {
             from unnest(?::uuid[], ?::date[]) as chain(brand_id, first_day)
             join time_entry t on t.tenant_id = ? and t.brand_id = chain.brand_id and t.work_date >= chain.first_day
                 and t.work_date < date '2026-11-01'
+            where t.brand_id = any(?) and t.work_date >= date '2026-01-01'
             group by t.brand_id, date_trunc('month', t.work_date)::date""";
     /** The agency's month per brand, as TrackedTimeRepository#byBrand. */
     private static final String AGENCY_MONTH = """
@@ -122,6 +124,9 @@ class HoursReportBenchmark extends ApiTest {
                 data.readAll(KEPT, agency.tenant().value(), data.uuids(contracts));
             });
             rows.add(print(row("brand-month, 1 brand", size, brandApi, brandBare, load)));
+            double[] brandRead = Latency.percentiles(3, 20, () -> get(server, agency, "/v1/brands/" + brand));
+            rows.add(print(String.format("| %-25s | %,9d | %7.1f / %7.1f | %18s | %9s | %4.1f |",
+                    "(GET /v1/brands/{id})", size, brandRead[0], brandRead[1], "", "", load())));
             double[] agencyApi = Latency.percentiles(2, 10, () -> get(server, agency, agencyReport));
             double[] agencyBare = bare(agency, 2, 10, data -> {
                 data.readAll(AGENCY_MONTH, agency.tenant().value());
@@ -129,7 +134,7 @@ class HoursReportBenchmark extends ApiTest {
             });
             rows.add(print(row("agency-month, 200 brands", size, agencyApi, agencyBare, load)));
             double[] walked = bare(agency, 1, 5, data -> data.readAll(WALKED_CHAINS, data.uuids(brands),
-                    januaries(data, brands.size()), agency.tenant().value()));
+                    januaries(data, brands.size()), agency.tenant().value(), data.uuids(brands)));
             rows.add(print(String.format("| %-25s | %,9d | %17s | %7.1f / %8.1f | %9s | %4.1f |",
                     "(chains from January)", size, "", walked[0], walked[1], "", load())));
             try (BenchData data = BenchData.in(agency)) {
@@ -140,7 +145,8 @@ class HoursReportBenchmark extends ApiTest {
                 System.out.println("EXPLAIN of the kept balances:\n" + data.explain(KEPT, agency.tenant().value(),
                         data.uuids(contracts)));
                 System.out.println("EXPLAIN of the chains walked from January:\n" + data.explain(WALKED_CHAINS,
-                        data.uuids(brands), januaries(data, brands.size()), agency.tenant().value()));
+                        data.uuids(brands), januaries(data, brands.size()), agency.tenant().value(),
+                        data.uuids(brands)));
             }
         }
         System.out.println("\nhours reports, p50 / p95 (ms) of the server through the API and of the bare SQL"
