@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The carry-over balances billing keeps when a month is closed (docs/billing-reports.md): the reports read the same
  * with and without them, across a capped chain of seven months with a month in overage, an adjustment booked after a
- * close, and a booking into an open month before a closed one (months closed out of order).
+ * close, a booking into an open month before a closed one (months closed out of order), and a renewed contract.
  */
 class ClosedMonthBalancesTest extends ApiTest {
 
@@ -119,6 +119,37 @@ class ClosedMonthBalancesTest extends ApiTest {
         assertThat(kept(brand)).containsExactly("2026-06 480", "2026-07 0", "2026-08 300");
         Map<String, JsonNode> withKept = reports();
         assertThat(withKept.get("2026-10").path("carriedInHours").asDouble()).isEqualTo(5.0);
+        deleteKept();
+        assertThat(reports()).isEqualTo(withKept);
+    }
+
+    @Test
+    void aNewContractStartsItsChainAfreshWhateverTheOldOneKept() {
+        agency = newAgency("balances-renewed");
+        brand = newBrand(agency, "Alpenmilch");
+        community = activity(agency, "community-management");
+        UUID admin = agency.admin().value();
+        UUID old = contract(agency.tenant(), brand, admin, YearMonth.of(2026, 6), "3400.00", "85.00", "8",
+                Map.of(community, "40.00"));
+        TestDatabase.get().inAgency(agency.tenant(), db -> {
+            try (PreparedStatement end = db.prepareStatement(
+                    "update contract set ends_on = date '2026-08-31' where id = ?")) {
+                end.setObject(1, old);
+                return end.executeUpdate();
+            }
+        });
+        contract(agency.tenant(), brand, admin, YearMonth.of(2026, 9), "2000.00", "85.00", "8",
+                Map.of(community, "20.00"));
+        book(brand, community, YearMonth.of(2026, 8), 30);
+        book(brand, community, YearMonth.of(2026, 9), 12);
+        close("2026-06");
+        close("2026-07");
+        close("2026-08");
+        assertThat(kept(brand)).containsExactly("2026-06 480", "2026-07 480", "2026-08 480");
+
+        Map<String, JsonNode> withKept = reports();
+        assertThat(withKept.get("2026-09").path("carriedInHours").asDouble()).isEqualTo(0.0);
+        assertThat(withKept.get("2026-10").path("carriedInHours").asDouble()).isEqualTo(8.0);
         deleteKept();
         assertThat(reports()).isEqualTo(withKept);
     }
