@@ -167,8 +167,9 @@ class ModuleBoundariesTest {
             .map(table -> tableOwnedBy(table, "com.agencyhub.timesheets.internal..")).toList());
 
     @ArchTest
-    static final ArchRule billingTablesBelongToBilling =
-            tableOwnedBy("HoursAlert", "com.agencyhub.billing.internal..");
+    static final ArchRule billingTablesBelongToBilling = CompositeArchRule.of(Stream.of("HoursAlert",
+                    "HoursBalance")
+            .map(table -> tableOwnedBy(table, "com.agencyhub.billing.internal..")).toList());
 
     private static ArchRule tableOwnedBy(String table, String repositoryPackage) {
         return noClasses()

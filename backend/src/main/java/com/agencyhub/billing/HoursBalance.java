@@ -9,7 +9,8 @@ import java.util.List;
  *
  * <p>The carry-over rule: unused hours (planned + carried in − billable, when positive) go into the next month up to
  * the cap; with no cap (the rule {@code none}) nothing carries. The chain starts at the contract's first month with
- * nothing carried in, so a month's balance depends on every month of the contract before it.
+ * nothing carried in, so a month's balance depends on every month of the contract before it; a closed month's balance
+ * is final and kept ({@link ClosedBalance}), so a chain may start after it with what it carried out.
  */
 record HoursBalance(BigDecimal plannedMinutes, BigDecimal carriedInMinutes, long billableMinutes,
                     BigDecimal overageMinutes, BigDecimal carriedOutMinutes) {
@@ -25,14 +26,19 @@ record HoursBalance(BigDecimal plannedMinutes, BigDecimal carriedInMinutes, long
      * @param capHours the carry-over cap, null when unused hours lapse
      */
     static HoursBalance chain(BigDecimal plannedHours, BigDecimal capHours, List<Long> billablePerMonth) {
-        if (billablePerMonth.isEmpty()) {
+        return chain(plannedHours, capHours, new CarryOverChain(BigDecimal.ZERO, billablePerMonth));
+    }
+
+    /** The balance of the last month of a chain that starts with the minutes it carries in. */
+    static HoursBalance chain(BigDecimal plannedHours, BigDecimal capHours, CarryOverChain chain) {
+        if (chain.billablePerMonth().isEmpty()) {
             throw new IllegalArgumentException("a chain has at least the month asked for");
         }
         BigDecimal planned = Hours.minutes(plannedHours);
         BigDecimal cap = capHours == null ? BigDecimal.ZERO : Hours.minutes(capHours);
-        BigDecimal carriedIn = BigDecimal.ZERO;
+        BigDecimal carriedIn = chain.carriedInMinutes();
         HoursBalance month = null;
-        for (long billable : billablePerMonth) {
+        for (long billable : chain.billablePerMonth()) {
             month = of(planned, carriedIn, billable, cap);
             carriedIn = month.carriedOutMinutes();
         }

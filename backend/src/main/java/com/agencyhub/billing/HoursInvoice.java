@@ -3,7 +3,6 @@ package com.agencyhub.billing;
 import com.agencyhub.contracts.ContractTerms;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 /**
  * What a brand's month comes to: under a contract the retainer plus the overage at the contract's rate, after the
@@ -15,16 +14,14 @@ record HoursInvoice(HoursBalance balance, BigDecimal retainerAmount, BigDecimal 
     private static final BigDecimal NONE = BigDecimal.ZERO.setScale(2);
 
     /**
-     * @param billableFromFirstMonth billable minutes of each month from the contract's first month up to and
-     *                               including the month invoiced
-     * @param billAmount             the month's tracked time at its bill rates
+     * @param chain      the carry-over chain up to and including the month invoiced
+     * @param billAmount the month's tracked time at its bill rates
      */
-    static HoursInvoice of(ContractTerms terms, List<Long> billableFromFirstMonth, BigDecimal billAmount) {
+    static HoursInvoice of(ContractTerms terms, CarryOverChain chain, BigDecimal billAmount) {
         if (terms == null) {
             return new HoursInvoice(null, NONE, NONE, billAmount);
         }
-        HoursBalance balance = HoursBalance.chain(terms.plannedHours(), terms.carryOver().capHours(),
-                billableFromFirstMonth);
+        HoursBalance balance = HoursBalance.chain(terms.plannedHours(), terms.carryOver().capHours(), chain);
         BigDecimal overage = Hours.amount(balance.overageMinutes(), terms.overageRate());
         return new HoursInvoice(balance, terms.monthlyPrice(), overage, terms.monthlyPrice().add(overage));
     }

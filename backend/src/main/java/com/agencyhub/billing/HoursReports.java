@@ -172,7 +172,7 @@ public class HoursReports {
     }
 
     private static BrandMonth brandMonth(BrandId brand, String name, ContractTerms terms, TrackedFigures figures,
-                                         List<Long> chain) {
+                                         CarryOverChain chain) {
         HoursInvoice invoice = HoursInvoice.of(terms, chain, figures.billAmount());
         return new BrandMonth(brand, name, terms != null, terms == null ? BigDecimal.ZERO : terms.plannedHours(),
                 figures, invoice.invoiceAmount());

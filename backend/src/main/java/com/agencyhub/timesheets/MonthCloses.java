@@ -10,6 +10,7 @@ import com.agencyhub.shared.web.ApiProblem;
 import com.agencyhub.timesheets.internal.MonthCloseRepository;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.YearMonth;
@@ -33,11 +34,14 @@ public class MonthCloses {
     private final MonthCloseRepository repository;
     private final Transactions transactions;
     private final AuditLog audit;
+    private final List<MonthClosing> listeners;
 
-    MonthCloses(MonthCloseRepository repository, Transactions transactions, AuditLog audit) {
+    MonthCloses(MonthCloseRepository repository, Transactions transactions, AuditLog audit,
+                List<MonthClosing> listeners) {
         this.repository = repository;
         this.transactions = transactions;
         this.audit = audit;
+        this.listeners = listeners;
     }
 
     public Mono<Optional<MonthClose>> of(TenantId tenant, YearMonth month) {
@@ -49,7 +53,10 @@ public class MonthCloses {
         return transactions.inTenant(tenant, sql -> repository.list(sql, tenant));
     }
 
-    /** Closes a month that has ended everywhere; 409 when it is closed already. Agency admins only. */
+    /**
+     * Closes a month that has ended everywhere; 409 when it is closed already. Agency admins only. The
+     * {@link MonthClosing} beans are told in the same transaction.
+     */
     public Mono<MonthClose> close(Actor actor, YearMonth month) {
         TenantId tenant = actor.requireTenant();
         if (!month.isBefore(YearMonth.now(LAST_TO_END))) {
@@ -61,6 +68,8 @@ public class MonthCloses {
                 .switchIfEmpty(Mono.error(() -> ApiProblem.conflict(month + " is closed already.")))
                 .flatMap(closed -> audit.record(sql, tenant, AuditActor.of(actor), new AuditEntry("time-month.closed",
                                 "time-month", monthId(tenant, month), null, Map.of("month", month.toString())))
+                        .then(Flux.fromIterable(listeners).concatMap(listener -> listener.closing(tenant, month))
+                                .then())
                         .thenReturn(closed)));
     }
 

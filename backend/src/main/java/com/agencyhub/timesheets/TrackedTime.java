@@ -9,6 +9,9 @@ import reactor.core.publisher.Mono;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Tracked time added up in the database for the billing reports (docs/billing-reports.md). A month is that of the
@@ -42,7 +45,17 @@ public class TrackedTime {
     /** Billable minutes per brand and month in {@code [from, to)}, months without entries left out. */
     public Mono<List<TrackedMonth>> billableByMonth(TenantId tenant, Collection<BrandId> brands, YearMonth from,
                                                     YearMonth to) {
-        return brands.isEmpty() || !from.isBefore(to) ? Mono.just(List.of())
-                : repository.billableByMonth(tenant, brands, from, to);
+        return billableByMonth(tenant, brands.stream().collect(Collectors.toMap(Function.identity(), brand -> from,
+                (one, same) -> one)), to);
+    }
+
+    /**
+     * Billable minutes per brand and month, each brand from its own first month up to {@code to} (excluded), in one
+     * statement; months without entries left out.
+     */
+    public Mono<List<TrackedMonth>> billableByMonth(TenantId tenant, Map<BrandId, YearMonth> from, YearMonth to) {
+        Map<BrandId, YearMonth> ranges = from.entrySet().stream().filter(entry -> entry.getValue().isBefore(to))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return ranges.isEmpty() ? Mono.just(List.of()) : repository.billableByMonth(tenant, ranges, to);
     }
 }

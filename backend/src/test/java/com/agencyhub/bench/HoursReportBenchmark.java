@@ -5,24 +5,34 @@ import com.agencyhub.testsupport.TestAgency;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.lang.management.ManagementFactory;
+import java.sql.Array;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Server time of the hours reports (issue 14) against the bare SQL of their sums. One agency with 200 brands (each
- * with an active contract from January 2026 whose unused hours carry over, so November's report walks a chain of
- * eleven months), 150 staff members and the six default activities gets 200,000 date + duration time entries spread
- * over 2026 (generated with SQL in the agency's tenant, RLS on, then VACUUM ANALYZE); then 1,800,000 more, to 2,000,000
- * ({@code -Dbench.sizes=200000,2000000}, the default). At
- * each size the brand's November report ({@code GET /v1/brands/{id}/hours-report?month=2026-11}) and the agency's
- * November ({@code GET /v1/hours-reports/agency?month=2026-11}) are timed through the in-process client without the
- * contract check, as the agency's admin, and the statements that add up their time are timed over JDBC as the
- * application role in the same tenant. Prints a table and the plans of the statements; asserts nothing. Run:
+ * Server time of the hours reports (issue 14) against the bare SQL of their sums. Per size an agency of its own with
+ * 200 brands (each with an active contract from January 2026 whose unused hours carry over), 150 staff members and the
+ * six default activities gets date + duration time entries spread over 2026 (generated with SQL in the agency's
+ * tenant, RLS on, then VACUUM ANALYZE): 200,000 and 2,000,000 ({@code -Dbench.sizes=200000,2000000}, the default).
+ * Then the admin closes January to October through the API, as an agency would, which keeps every brand's carry-over
+ * balance of those months. The brand's November report ({@code GET /v1/brands/{id}/hours-report?month=2026-11}) and
+ * the agency's November ({@code GET /v1/hours-reports/agency?month=2026-11}) are timed through the in-process client
+ * without the contract check, as the agency's admin, and the statements that read their figures are timed over JDBC as
+ * the application role in the same tenant; reading the brand alone ({@code GET /v1/brands/{id}}) shows what any
+ * request costs through this client. Once, the statements the R2DBC driver sends for one request of each report are
+ * logged, to count the round trips. Prints a
+ * table and the plans of the statements; asserts nothing. Run:
  * {@code ./mvnw -o -q -pl web-api-spec,backend -am verify -Dtest=HoursReportBenchmark -Dbench=true -Dsurefire.failIfNoSpecifiedTests=false}
  */
 @Tag("benchmark")
@@ -33,6 +43,8 @@ class HoursReportBenchmark extends ApiTest {
     private static final int MEMBERS = 150;
     private static final int TENTH = 200_000;
     private static final int ALL = 2_000_000;
+    /** The driver's logger of the statements it sends. */
+    private static final String STATEMENT_LOGGER = "io.r2dbc.postgresql.QUERY";
     /** Rows a transaction generates. */
     private static final int CHUNK = 250_000;
 
@@ -45,14 +57,25 @@ class HoursReportBenchmark extends ApiTest {
             from time_entry
             where tenant_id = ? and work_date >= date '2026-11-01' and work_date < date '2026-12-01' and brand_id = ?
             group by activity_id""";
-    /** The billable minutes per month of the carry-over chains, as TrackedTimeRepository#billableByMonth. */
-    private static final String CHAINS = """
-            select brand_id, date_trunc('month', work_date)::date,
-                   cast(coalesce(sum(minutes) filter (where billable = true), 0) as bigint)
-            from time_entry
-            where tenant_id = ? and brand_id = any(?) and work_date >= date '2026-01-01'
-              and work_date < date '2026-11-01'
-            group by brand_id, date_trunc('month', work_date)::date""";
+    /** The latest kept balance per brand before November, as HoursBalanceRepository#latestBefore. */
+    private static final String KEPT = """
+            select distinct on (brand_id) brand_id, month, contract_id, billable_minutes, carried_out_minutes
+            from hours_balance
+            where tenant_id = ? and contract_id = any(?) and month < date '2026-11-01'
+            order by brand_id, month desc""";
+    /**
+     * The billable minutes per month of the chains walked from the contracts' first month, as
+     * TrackedTimeRepository#billableByMonth reads them for brands without kept balances (before closes were kept, on
+     * every request).
+     */
+    private static final String WALKED_CHAINS = """
+            select t.brand_id, date_trunc('month', t.work_date)::date,
+                   cast(coalesce(sum(t.minutes) filter (where t.billable = true), 0) as bigint)
+            from unnest(?::uuid[], ?::date[]) as chain(brand_id, first_day)
+            join time_entry t on t.tenant_id = ? and t.brand_id = chain.brand_id and t.work_date >= chain.first_day
+                and t.work_date < date '2026-11-01'
+            where t.brand_id = any(?) and t.work_date >= date '2026-01-01'
+            group by t.brand_id, date_trunc('month', t.work_date)::date""";
     /** The agency's month per brand, as TrackedTimeRepository#byBrand. */
     private static final String AGENCY_MONTH = """
             select brand_id,
@@ -66,57 +89,100 @@ class HoursReportBenchmark extends ApiTest {
     @Test
     void reportLatency() throws Exception {
         WebTestClient server = http.mutate().filters(List::clear).responseTimeout(Duration.ofMinutes(5)).build();
-        TestAgency agency = newAgency("hours-bench");
-        List<UUID> brands;
-        List<UUID> members;
-        List<UUID> activities;
-        try (BenchData data = BenchData.in(agency)) {
-            data.brands(BRANDS, "instagram");
-            data.staffMembers(MEMBERS);
-            brands = data.brandIds();
-            members = data.staffMemberIds();
-            activities = data.query("select id from activity where tenant_id = ? order by position",
-                    agency.tenant().value());
-            contracts(data, agency, activities);
-            data.commit();
-        }
         List<String> rows = new ArrayList<>();
-        int generated = 0;
         for (String step : System.getProperty("bench.sizes", TENTH + "," + ALL).split(",")) {
             int size = Integer.parseInt(step.strip());
-            long started = System.nanoTime();
-            generate(agency, brands, members, activities, generated + 1, size);
-            generated = size;
-            BenchData.vacuumAnalyze("time_entry");
-            System.out.printf("%,d time entries, generated and analysed in %.0f s%n", size,
-                    (System.nanoTime() - started) / 1e9);
+            TestAgency agency = newAgency("hours-bench-" + size);
+            List<UUID> brands;
+            List<UUID> contracts;
+            try (BenchData data = BenchData.in(agency)) {
+                data.brands(BRANDS, "instagram");
+                data.staffMembers(MEMBERS);
+                brands = data.brandIds();
+                List<UUID> members = data.staffMemberIds();
+                List<UUID> activities = data.query("select id from activity where tenant_id = ? order by position",
+                        agency.tenant().value());
+                contracts(data, agency, activities);
+                contracts = data.query("select id from contract where tenant_id = ?", agency.tenant().value());
+                data.commit();
+                long started = System.nanoTime();
+                generate(agency, brands, members, activities, size);
+                BenchData.vacuumAnalyze("time_entry");
+                System.out.printf("%,d time entries, generated and analysed in %.0f s%n", size,
+                        (System.nanoTime() - started) / 1e9);
+            }
+            closeJanuaryToOctober(server, agency);
             UUID brand = brands.get(0);
+            String brandReport = "/v1/brands/" + brand + "/hours-report?month=2026-11";
+            String agencyReport = "/v1/hours-reports/agency?month=2026-11";
+            logStatements(() -> get(server, agency, brandReport), "brand-month, " + size);
+            logStatements(() -> get(server, agency, agencyReport), "agency-month, " + size);
             double load = load();
-            double[] brandApi = Latency.percentiles(3, 20, () -> get(server, agency,
-                    "/v1/brands/" + brand + "/hours-report?month=2026-11"));
+            double[] brandApi = Latency.percentiles(3, 20, () -> get(server, agency, brandReport));
             double[] brandBare = bare(agency, 3, 20, data -> {
                 data.readAll(BRAND_MONTH, agency.tenant().value(), brand);
-                data.readAll(CHAINS, agency.tenant().value(), data.uuids(List.of(brand)));
+                data.readAll(KEPT, agency.tenant().value(), data.uuids(contracts));
             });
             rows.add(print(row("brand-month, 1 brand", size, brandApi, brandBare, load)));
-            double[] agencyApi = Latency.percentiles(2, 10, () -> get(server, agency,
-                    "/v1/hours-reports/agency?month=2026-11"));
+            double[] brandRead = Latency.percentiles(3, 20, () -> get(server, agency, "/v1/brands/" + brand));
+            rows.add(print(String.format("| %-25s | %,9d | %7.1f / %7.1f | %18s | %9s | %4.1f |",
+                    "(GET /v1/brands/{id})", size, brandRead[0], brandRead[1], "", "", load())));
+            double[] agencyApi = Latency.percentiles(2, 10, () -> get(server, agency, agencyReport));
             double[] agencyBare = bare(agency, 2, 10, data -> {
                 data.readAll(AGENCY_MONTH, agency.tenant().value());
-                data.readAll(CHAINS, agency.tenant().value(), data.uuids(brands));
+                data.readAll(KEPT, agency.tenant().value(), data.uuids(contracts));
             });
             rows.add(print(row("agency-month, 200 brands", size, agencyApi, agencyBare, load)));
-        }
-        try (BenchData data = BenchData.in(agency)) {
-            System.out.println("EXPLAIN of the brand's month:\n" + data.explain(BRAND_MONTH, agency.tenant().value(),
-                    brands.get(0)));
-            System.out.println("EXPLAIN of the agency's month:\n" + data.explain(AGENCY_MONTH,
-                    agency.tenant().value()));
-            System.out.println("EXPLAIN of the agency's chains:\n" + data.explain(CHAINS, agency.tenant().value(),
-                    data.uuids(brands)));
+            double[] walked = bare(agency, 1, 5, data -> data.readAll(WALKED_CHAINS, data.uuids(brands),
+                    januaries(data, brands.size()), agency.tenant().value(), data.uuids(brands)));
+            rows.add(print(String.format("| %-25s | %,9d | %17s | %7.1f / %8.1f | %9s | %4.1f |",
+                    "(chains from January)", size, "", walked[0], walked[1], "", load())));
+            try (BenchData data = BenchData.in(agency)) {
+                System.out.println("EXPLAIN of the brand's month:\n" + data.explain(BRAND_MONTH,
+                        agency.tenant().value(), brand));
+                System.out.println("EXPLAIN of the agency's month:\n" + data.explain(AGENCY_MONTH,
+                        agency.tenant().value()));
+                System.out.println("EXPLAIN of the kept balances:\n" + data.explain(KEPT, agency.tenant().value(),
+                        data.uuids(contracts)));
+                System.out.println("EXPLAIN of the chains walked from January:\n" + data.explain(WALKED_CHAINS,
+                        data.uuids(brands), januaries(data, brands.size()), agency.tenant().value(),
+                        data.uuids(brands)));
+            }
         }
         System.out.println("\nhours reports, p50 / p95 (ms) of the server through the API and of the bare SQL"
                 + "\n" + HEAD + String.join("\n", rows));
+    }
+
+    /** The admin closes January to October through the API, one month after the other. */
+    private static void closeJanuaryToOctober(WebTestClient server, TestAgency agency) {
+        long started = System.nanoTime();
+        for (int month = 1; month <= 10; month++) {
+            server.post().uri("/v1/closed-months").headers(h -> h.setBearerAuth(agency.adminToken()))
+                    .bodyValue(Map.of("month", String.format("2026-%02d", month))).exchange().expectStatus()
+                    .isCreated();
+        }
+        System.out.printf("January to October closed through the API in %.1f s%n",
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    private static Array januaries(BenchData data, int count) throws SQLException {
+        return data.dates(Collections.nCopies(count, LocalDate.of(2026, 1, 1)));
+    }
+
+    /**
+     * Has the R2DBC driver log every statement it sends while one request runs (they appear in the test's output
+     * between the marks), to count the round trips of a report.
+     */
+    private static void logStatements(Runnable request, String label) {
+        LoggingSystem logging = LoggingSystem.get(HoursReportBenchmark.class.getClassLoader());
+        System.out.println(">>> statements of one request: " + label);
+        logging.setLogLevel(STATEMENT_LOGGER, LogLevel.DEBUG);
+        try {
+            request.run();
+        } finally {
+            logging.setLogLevel(STATEMENT_LOGGER, null);
+            System.out.println("<<< end of the statements: " + label);
+        }
     }
 
     private static final String HEAD = """
@@ -149,12 +215,12 @@ class HoursReportBenchmark extends ApiTest {
     }
 
     /**
-     * Entries {@code first} to {@code last}: brand, member and activity in turn, work dates spread over 2026, 15 to
+     * Entries 1 to {@code last}: brand, member and activity in turn, work dates spread over 2026, 15 to
      * 134 minutes, one in ten not billable, amounts at 85.00 and 40.00 per hour.
      */
     private static void generate(TestAgency agency, List<UUID> brands, List<UUID> members, List<UUID> activities,
-                                 int first, int last) throws Exception {
-        for (int from = first; from <= last; from += CHUNK) {
+                                 int last) throws Exception {
+        for (int from = 1; from <= last; from += CHUNK) {
             try (BenchData data = BenchData.in(agency)) {
                 data.update("set local statement_timeout = 0");
                 data.update("""

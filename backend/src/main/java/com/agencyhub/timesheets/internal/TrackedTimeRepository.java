@@ -22,8 +22,9 @@ import reactor.core.publisher.Mono;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
@@ -79,14 +80,26 @@ public class TrackedTimeRepository {
                 .groupBy(key), row -> result.apply(row.get(key.getName(), UUID.class), figures(row)));
     }
 
-    public Mono<List<TrackedMonth>> billableByMonth(TenantId tenant, Collection<BrandId> brands, YearMonth from,
-                                                    YearMonth to) {
+    /**
+     * Each brand's range of work dates is its own: the brands and their first days are joined as arrays. The
+     * brands and the earliest first day are repeated as plain conditions, which the planner can estimate: it reads
+     * each brand's few open months through the index that leads with the tenant, the brand and the work date, and
+     * chains walked from a year back with a parallel scan.
+     */
+    public Mono<List<TrackedMonth>> billableByMonth(TenantId tenant, Map<BrandId, YearMonth> from, YearMonth to) {
+        List<Map.Entry<BrandId, YearMonth>> ranges = List.copyOf(from.entrySet());
+        UUID[] brands = ranges.stream().map(range -> range.getKey().value()).toArray(UUID[]::new);
+        String[] firstDays = ranges.stream().map(range -> range.getValue().atDay(1).toString()).toArray(String[]::new);
+        YearMonth earliest = from.values().stream().min(Comparator.naturalOrder()).orElseThrow();
         return transactions.fetch(tenant, DSL.select(TIME_ENTRY.BRAND_ID, MONTH, BILLABLE_MINUTES)
-                        .from(TIME_ENTRY)
-                        .where(TIME_ENTRY.TENANT_ID.eq(tenant.value())
-                                .and(TIME_ENTRY.BRAND_ID.in(brands.stream().map(BrandId::value).toList()))
-                                .and(TIME_ENTRY.WORK_DATE.ge(from.atDay(1)))
+                        .from(DSL.table("unnest({0}::uuid[], {1}::date[]) as chain(brand_id, first_day)",
+                                DSL.val(brands), DSL.val(firstDays)))
+                        .join(TIME_ENTRY).on(TIME_ENTRY.TENANT_ID.eq(tenant.value())
+                                .and(TIME_ENTRY.BRAND_ID.eq(DSL.field("chain.brand_id", UUID.class)))
+                                .and(TIME_ENTRY.WORK_DATE.ge(DSL.field("chain.first_day", LocalDate.class)))
                                 .and(TIME_ENTRY.WORK_DATE.lt(to.atDay(1))))
+                        .where(TIME_ENTRY.BRAND_ID.eq(DSL.any(brands))
+                                .and(TIME_ENTRY.WORK_DATE.ge(earliest.atDay(1))))
                         .groupBy(TIME_ENTRY.BRAND_ID, MONTH_OF_WORK_DATE),
                 row -> new TrackedMonth(new BrandId(row.get(TIME_ENTRY.BRAND_ID.getName(), UUID.class)),
                         YearMonth.from(row.get(MONTH.getName(), LocalDate.class)),
