@@ -6,12 +6,10 @@ import com.agencyhub.testsupport.db.TestDatabase;
 
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -127,11 +125,6 @@ final class BenchData implements AutoCloseable {
     /** The ids as an array parameter ({@code ?::uuid[]}). */
     Array uuids(List<UUID> ids) throws SQLException {
         return db.createArrayOf("uuid", ids.toArray());
-    }
-
-    /** The dates as an array parameter ({@code ?::date[]}). */
-    Array dates(List<LocalDate> days) throws SQLException {
-        return db.createArrayOf("date", days.stream().map(Date::valueOf).toArray());
     }
 
     /** Runs a statement with these parameters; the number of rows it changed. */
