@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -130,6 +131,23 @@ public abstract class ApiTest {
             h.setBearerAuth(agency.adminToken());
             h.setIfMatch("\"1\"");
         }).exchange().expectStatus().isOk();
+    }
+
+    /** Sends {@code body} (none when null) as the token's holder. */
+    protected WebTestClient.ResponseSpec call(HttpMethod method, String token, String path, Object body) {
+        return call(method, token, path, body, null);
+    }
+
+    /** Sends {@code body} (none when null) as the token's holder, with {@code If-Match} when it is not null. */
+    protected WebTestClient.ResponseSpec call(HttpMethod method, String token, String path, Object body,
+                                              String ifMatch) {
+        WebTestClient.RequestBodySpec request = http.method(method).uri(path).headers(h -> {
+            h.setBearerAuth(token);
+            if (ifMatch != null) {
+                h.setIfMatch(ifMatch);
+            }
+        });
+        return body == null ? request.exchange() : request.bodyValue(body).exchange();
     }
 
     /** Expects a 400 validation problem that names the field. */

@@ -8,7 +8,6 @@ import com.agencyhub.testsupport.TestAgency;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 import java.time.DayOfWeek;
@@ -268,16 +267,5 @@ class RosterChangesApiTest extends ApiTest {
     private JsonNode created(String token, String path, Map<String, Object> body) {
         return call(HttpMethod.POST, token, path, body, null).expectStatus().isCreated().expectBody(JsonNode.class)
                 .returnResult().getResponseBody();
-    }
-
-    private WebTestClient.ResponseSpec call(HttpMethod method, String token, String path, Object body,
-                                            String ifMatch) {
-        WebTestClient.RequestBodySpec request = http.method(method).uri(path).headers(h -> {
-            h.setBearerAuth(token);
-            if (ifMatch != null) {
-                h.setIfMatch(ifMatch);
-            }
-        });
-        return body == null ? request.exchange() : request.bodyValue(body).exchange();
     }
 }

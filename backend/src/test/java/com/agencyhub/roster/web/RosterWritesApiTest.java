@@ -282,15 +282,4 @@ class RosterWritesApiTest extends ApiTest {
         return call(HttpMethod.GET, token, path, null, null).expectStatus().isOk().expectBody(JsonNode.class)
                 .returnResult().getResponseBody().path("items").valueStream().toList();
     }
-
-    private WebTestClient.ResponseSpec call(HttpMethod method, String token, String path, Object body,
-                                            String ifMatch) {
-        WebTestClient.RequestBodySpec request = http.method(method).uri(path).headers(h -> {
-            h.setBearerAuth(token);
-            if (ifMatch != null) {
-                h.setIfMatch(ifMatch);
-            }
-        });
-        return body == null ? request.exchange() : request.bodyValue(body).exchange();
-    }
 }

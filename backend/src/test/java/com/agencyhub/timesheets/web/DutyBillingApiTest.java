@@ -7,7 +7,6 @@ import com.agencyhub.testsupport.TestAgency;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 import java.util.List;
@@ -116,10 +115,5 @@ class DutyBillingApiTest extends ApiTest {
 
     private UUID managerOf() {
         return newStaffMember(agency, "Mia", "Manager", Role.AGENCY_MANAGER);
-    }
-
-    private WebTestClient.ResponseSpec call(HttpMethod method, String token, String path, Object body) {
-        WebTestClient.RequestBodySpec request = http.method(method).uri(path).headers(h -> h.setBearerAuth(token));
-        return body == null ? request.exchange() : request.bodyValue(body).exchange();
     }
 }

@@ -386,15 +386,4 @@ class TimeEntriesApiTest extends ApiTest {
     private Map<String, Object> dated(String date, int minutes) {
         return Map.of("brandId", brand, "activityId", community, "date", date, "minutes", minutes);
     }
-
-    private WebTestClient.ResponseSpec call(HttpMethod method, String token, String path, Object body,
-                                            String ifMatch) {
-        WebTestClient.RequestBodySpec request = http.method(method).uri(path).headers(h -> {
-            h.setBearerAuth(token);
-            if (ifMatch != null) {
-                h.setIfMatch(ifMatch);
-            }
-        });
-        return body == null ? request.exchange() : request.bodyValue(body).exchange();
-    }
 }
