@@ -41,6 +41,14 @@ class InfraManifestsTest {
     }
 
     @Test
+    void theRestoreTemplatePassesTheSchemaToo() {
+        List<Manifest> restore = Kustomization.readAll(
+                REPOSITORY.resolve("infra/k8s/restore/agencyhub-db-restore.yaml"));
+        assertThat(restore).singleElement().satisfies(manifest ->
+                assertThat(ManifestSchemas.problems(manifest.object())).as(manifest.toString()).isEmpty());
+    }
+
+    @Test
     void atLeastTwoBackendInstancesSurviveDrainsAndTheAutoscaler() {
         JsonNode deployment = object("Deployment", "agencyhub-backend");
         JsonNode autoscaler = object("HorizontalPodAutoscaler", "agencyhub-backend");
