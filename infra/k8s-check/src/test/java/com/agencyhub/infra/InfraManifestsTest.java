@@ -74,7 +74,7 @@ class InfraManifestsTest {
         assertThat(request).as("request = limit").isEqualTo(limit);
         assertThat(limit.getNumber()).as("15 % above the measured 417 MB")
                 .isGreaterThanOrEqualTo(MEASURED_RSS_BYTES.multiply(BigDecimal.valueOf(1.15)));
-        assertThat(config().path("JAVA_TOOL_OPTIONS").asString()).as("the heap the measurement used")
+        assertThat(config().path("JDK_JAVA_OPTIONS").asString()).as("the heap the measurement used")
                 .contains("-Xmx128m");
     }
 

@@ -16,13 +16,14 @@ import java.util.Set;
 /**
  * Renders a Kustomize directory as {@code kubectl kustomize} would, for the small part of Kustomize that
  * {@code infra/k8s} uses: {@code resources} (files and folders with their own kustomization.yaml), {@code namespace}
- * and {@code images}. Any other field of a kustomization.yaml is refused, so that nothing is silently left out of
- * what gets checked.
+ * and {@code images} ({@code name}, {@code newName}, {@code newTag}). Any other field is refused, so that nothing is
+ * silently left out of what gets checked.
  */
 final class Kustomization {
 
     static final YAMLMapper YAML = new YAMLMapper();
     private static final Set<String> FIELDS = Set.of("apiVersion", "kind", "resources", "namespace", "images");
+    private static final Set<String> IMAGE_FIELDS = Set.of("name", "newName", "newTag");
     private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace");
 
     private Kustomization() {
@@ -72,7 +73,14 @@ final class Kustomization {
                     .forEach(manifest -> manifest.object().withObject("/metadata").put("namespace", namespace));
         }
         for (JsonNode image : kustomization.path("images")) {
-            objects.forEach(manifest -> setImage(manifest.object(), image.path("name").asString(), image.path("newTag").asString()));
+            image.propertyNames().forEach(field -> {
+                if (!IMAGE_FIELDS.contains(field)) {
+                    throw new IllegalStateException(folder + "/kustomization.yaml: images." + field
+                            + " is not supported by this renderer");
+                }
+            });
+            objects.forEach(manifest -> setImage(manifest.object(), image.path("name").asString(),
+                    image.path("newName").asString(image.path("name").asString()), image.path("newTag").asString()));
         }
         return objects;
     }
@@ -103,12 +111,12 @@ final class Kustomization {
         }
     }
 
-    private static void setImage(ObjectNode object, String name, String tag) {
+    private static void setImage(ObjectNode object, String name, String newName, String tag) {
         for (String list : List.of("containers", "initContainers")) {
             for (JsonNode container : object.at("/spec/template/spec/" + list)) {
                 String image = container.path("image").asString("");
                 if (image.equals(name) || image.startsWith(name + ":")) {
-                    ((ObjectNode) container).put("image", name + ":" + tag);
+                    ((ObjectNode) container).put("image", newName + ":" + tag);
                 }
             }
         }
