@@ -130,7 +130,7 @@ class InfraManifestsTest {
         Set<String> referenced = new TreeSet<>();
         MANIFESTS.forEach(manifest -> collectSecretNames(manifest.object(), null, referenced));
         String guide = Files.readString(REPOSITORY.resolve("docs/deployment.md"));
-        assertThat(referenced).contains("agencyhub-db-app", "agencyhub-db-owner", "agencyhub-backup-store",
+        assertThat(referenced).contains("agencyhub-app-credentials", "agencyhub-owner-credentials", "agencyhub-backup-store",
                 "keycloak-db-app", "agencyhub-keycloak-client");
         assertThat(referenced).allSatisfy(name -> assertThat(guide).as("docs/deployment.md names " + name)
                 .contains("`" + name + "`"));
