@@ -212,8 +212,10 @@ class InfraManifestsTest {
         assertThat(web.path("directAccessGrantsEnabled").asBoolean(true)).isFalse();
         assertThat(web.toString()).doesNotContain("localhost", "127.0.0.1");
 
+        assertThat(production.path("bruteForceProtected").asBoolean()).isTrue();
+
         // everything else is the dev realm's
-        for (String changed : List.of("users", "smtpServer", "clients")) {
+        for (String changed : List.of("users", "smtpServer", "clients", "bruteForceProtected")) {
             dev.remove(changed);
             production.remove(changed);
         }
