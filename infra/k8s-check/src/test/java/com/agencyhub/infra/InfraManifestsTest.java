@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -115,7 +116,7 @@ class InfraManifestsTest {
         backendContainer().path("env").forEach(variable -> set.add(variable.path("name").asString()));
 
         Set<String> required = requiredVariables();
-        assertThat(required).contains("SPRING_R2DBC_URL", "SPRING_FLYWAY_PASSWORD", "AGENCYHUB_KEYCLOAK_CLIENT_SECRET");
+        assertThat(required).contains("SPRING_R2DBC_URL", "SPRING_FLYWAY_PASSWORD", "AGENCYHUB_KEYCLOAK_CLIENTSECRET");
         assertThat(set).containsAll(required);
     }
 
@@ -163,7 +164,7 @@ class InfraManifestsTest {
     @Test
     void connectionsOfAllInstancesFitTheDatabase() {
         JsonNode config = config();
-        int perInstance = config.path("SPRING_R2DBC_POOL_MAX_SIZE").asInt()
+        int perInstance = config.path("SPRING_R2DBC_POOL_MAXSIZE").asInt()
                 + config.path("AGENCYHUB_PLATFORMDATABASE_MAXSIZE").asInt()
                 + config.path("AGENCYHUB_RATELIMITS_POOLSIZE").asInt()
                 + 1; // the LISTEN connection
@@ -273,23 +274,29 @@ class InfraManifestsTest {
         };
     }
 
-    /** The environment variables of the settings docs/configuration.md marks as required. */
+    /**
+     * The environment variables of the settings docs/configuration.md marks as required, in Spring Boot's canonical
+     * form (dots become underscores, dashes go: {@code agencyhub.auth.jwk-set-uri} is
+     * {@code AGENCYHUB_AUTH_JWKSETURI}), derived from the property names of the table's first column. A row may
+     * name siblings after the first: {@code `spring.r2dbc.username` / `password`}.
+     */
     private static Set<String> requiredVariables() throws IOException {
         Set<String> variables = new TreeSet<>();
-        Pattern variable = Pattern.compile("`([A-Z][A-Z0-9_]*|_[A-Z0-9_]+)`");
+        Pattern name = Pattern.compile("`([a-z0-9.\\-]+)`");
         for (String row : Files.readAllLines(REPOSITORY.resolve("docs/configuration.md"))) {
             if (!row.startsWith("|") || !row.contains("**required**")) {
                 continue;
             }
-            String previous = null;
-            Matcher names = variable.matcher(row.split("\\|")[2]);
+            String first = null;
+            Matcher names = name.matcher(row.split("\\|")[1]);
             while (names.find()) {
-                String name = names.group(1);
-                if (name.startsWith("_") && previous != null) { // `AGENCYHUB_X_USERNAME` / `_PASSWORD`
-                    name = previous.substring(0, previous.lastIndexOf('_')) + name;
+                String property = names.group(1);
+                if (first == null) {
+                    first = property;
+                } else if (!property.contains(".")) {
+                    property = first.substring(0, first.lastIndexOf('.') + 1) + property;
                 }
-                variables.add(name);
-                previous = name;
+                variables.add(property.replace("-", "").replace('.', '_').toUpperCase(Locale.ROOT));
             }
         }
         return variables;
