@@ -42,7 +42,10 @@ public final class TenantScopedStatements {
         }
     }
 
-    /** What a check saw: all statements, those on tenant tables, what fails the rule, and the exceptions used. */
+    /**
+     * What a check saw: all statements, those on tenant tables, what fails the rule, and the exceptions that excused a
+     * statement failing it (an exception that excuses none is stale).
+     */
     public record Report(int statements, int onTenantTables, List<Finding> findings, Set<Allowed> used) {
     }
 
@@ -92,13 +95,14 @@ public final class TenantScopedStatements {
             Set<Allowed> used = new LinkedHashSet<>();
             int statements = 0;
             int onTenantTables = 0;
-            var recorded = sql.executeQuery("""
+            List<String[]> rows = new ArrayList<>();
+            try (var recorded = sql.executeQuery("""
                     select r.rolname, s.query from pg_stat_statements s join pg_roles r on r.oid = s.userid
                     where s.dbid = (select oid from pg_database where datname = current_database())
-                      and r.rolname in ('%s', '%s')""".formatted(PostgresBootstrap.APP, PostgresBootstrap.PLATFORM));
-            List<String[]> rows = new ArrayList<>();
-            while (recorded.next()) {
-                rows.add(new String[]{recorded.getString(1), recorded.getString(2)});
+                      and r.rolname in ('%s', '%s')""".formatted(PostgresBootstrap.APP, PostgresBootstrap.PLATFORM))) {
+                while (recorded.next()) {
+                    rows.add(new String[]{recorded.getString(1), recorded.getString(2)});
+                }
             }
             for (String[] row : rows) {
                 String role = row[0];
@@ -117,11 +121,14 @@ public final class TenantScopedStatements {
                     continue;
                 }
                 onTenantTables++;
+                if (problems.isEmpty()) {
+                    continue;
+                }
                 Allowed exception = allowed.stream().filter(a -> query.contains(a.fragment())).findFirst()
                         .orElse(null);
                 if (exception != null) {
                     used.add(exception);
-                } else if (!problems.isEmpty()) {
+                } else {
                     findings.add(new Finding(role, query, String.join("; ", problems)));
                 }
             }
