@@ -355,11 +355,8 @@ class AuthorizationMatrixTest extends ApiTest {
     }
 
     private int call(World world, Operation operation, Caller caller) {
-        String path = world.built().path(operation.path());
-        String query = operation.requiredQuery().stream().map(q -> q.name() + "=" + q.value())
-                .collect(Collectors.joining("&"));
         WebTestClient.RequestBodySpec request = http.method(HttpMethod.valueOf(operation.method()))
-                .uri(path + (query.isEmpty() ? "" : "?" + query))
+                .uri(world.built().uri(operation))
                 .headers(headers -> {
                     String token = world.tokens().get(caller);
                     if (token != null) {

@@ -2,6 +2,7 @@ package com.agencyhub.testsupport;
 
 
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * An agency with one of everything, for tests that call every operation: a brand in a client user's scope (with
@@ -49,6 +50,13 @@ public record AgencyWorld(TestAgency agency, UUID brandInScope, UUID brandOutOfS
                 .replace("{rateId}", rate.toString())
                 .replace("{memberId}", (template.startsWith("/v1/client-users") ? targetClient : targetStaff)
                         .toString());
+    }
+
+    /** The operation's path with this world's objects and its required query parameters with their example values. */
+    public String uri(ContractOperations.Operation operation) {
+        String query = operation.requiredQuery().stream().map(q -> q.name() + "=" + q.value())
+                .collect(Collectors.joining("&"));
+        return path(operation.path()) + (query.isEmpty() ? "" : "?" + query);
     }
 
     /** A request body example of the contract, with the example brand replaced by this world's brand in scope. */

@@ -22,7 +22,8 @@ import java.util.UUID;
  * The PostgreSQL server of a test run, started once per JVM: {@code TEST_DATABASE_URL} (a JDBC URL of a user
  * that may create roles and databases, with {@code TEST_DATABASE_USER}/{@code TEST_DATABASE_PASSWORD}), else a
  * Testcontainers PostgreSQL when Docker is there, else an embedded PostgreSQL. Each run gets a fresh database;
- * Flyway migrates it as the owner role and the application connects as the RLS-bound application role.
+ * Flyway migrates it as the owner role and the application connects as the RLS-bound application role. The
+ * containers and the embedded server load {@code pg_stat_statements}, which {@link TenantScopedStatements} reads.
  */
 public final class TestDatabase {
 
@@ -30,16 +31,25 @@ public final class TestDatabase {
     public static final String APP_PASSWORD = "app-test-password";
     public static final String PLATFORM_PASSWORD = "platform-test-password";
 
+    /** The extension that records every statement the server runs (see {@link TenantScopedStatements}). */
+    private static final String STATEMENT_STATISTICS = "pg_stat_statements";
+
     private static TestDatabase instance;
 
     private final String host;
     private final int port;
     private final String database;
+    private final Admin admin;
 
-    private TestDatabase(String host, int port, String database) {
+    /** A user that may create roles and databases (a superuser, but for {@code TEST_DATABASE_URL} perhaps not). */
+    private record Admin(String user, String password) {
+    }
+
+    private TestDatabase(String host, int port, String database, Admin admin) {
         this.host = host;
         this.port = port;
         this.database = database;
+        this.admin = admin;
     }
 
     public static synchronized TestDatabase get() {
@@ -55,19 +65,23 @@ public final class TestDatabase {
             String external = System.getenv("TEST_DATABASE_URL");
             if (external != null && !external.isBlank()) {
                 URI uri = URI.create(external.substring("jdbc:".length()));
-                PostgresBootstrap.prepare(external, System.getenv("TEST_DATABASE_USER"),
-                        System.getenv("TEST_DATABASE_PASSWORD"), database, OWNER_PASSWORD, APP_PASSWORD,
-                        PLATFORM_PASSWORD);
-                return new TestDatabase(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), database);
+                Admin admin = new Admin(System.getenv("TEST_DATABASE_USER"), System.getenv("TEST_DATABASE_PASSWORD"));
+                PostgresBootstrap.prepare(external, admin.user(), admin.password(), database, OWNER_PASSWORD,
+                        APP_PASSWORD, PLATFORM_PASSWORD);
+                return new TestDatabase(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), database, admin);
             }
             if (dockerAvailable()) {
                 PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
+                container.setCommand("postgres", "-c", "fsync=off",
+                        "-c", "shared_preload_libraries=" + STATEMENT_STATISTICS);
                 container.start();
                 PostgresBootstrap.prepare(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
                         database, OWNER_PASSWORD, APP_PASSWORD, PLATFORM_PASSWORD);
-                return new TestDatabase(container.getHost(), container.getFirstMappedPort(), database);
+                return new TestDatabase(container.getHost(), container.getFirstMappedPort(), database,
+                        new Admin(container.getUsername(), container.getPassword()));
             }
-            EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
+            EmbeddedPostgres embedded = EmbeddedPostgres.builder()
+                    .setServerConfig("shared_preload_libraries", STATEMENT_STATISTICS).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     embedded.close();
@@ -77,7 +91,7 @@ public final class TestDatabase {
             }));
             PostgresBootstrap.prepare(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "postgres",
                     database, OWNER_PASSWORD, APP_PASSWORD, PLATFORM_PASSWORD);
-            return new TestDatabase("localhost", embedded.getPort(), database);
+            return new TestDatabase("localhost", embedded.getPort(), database, new Admin("postgres", "postgres"));
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the test database", e);
         }
@@ -122,6 +136,14 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A connection to the run's database as the user that prepared it, for what only a superuser may read. It sends
+     * statements as simple queries, so that the {@code $1} of a recorded statement reach the server as written.
+     */
+    Connection asAdmin() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl() + "?preferQueryMode=simple", admin.user(), admin.password());
     }
 
     public String r2dbcUrl() {
