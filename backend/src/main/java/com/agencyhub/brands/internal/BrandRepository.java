@@ -11,6 +11,7 @@ import com.agencyhub.jooq.tables.records.BrandRecord;
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.Page;
 import com.agencyhub.shared.TenantId;
+import com.agencyhub.shared.db.PreparedRead;
 import com.agencyhub.shared.db.Transactions;
 import com.agencyhub.shared.web.Cursor;
 import io.r2dbc.spi.Row;
@@ -62,6 +63,8 @@ public class BrandRepository {
                     .from(BRAND_CHANNEL)
                     .where(BRAND_CHANNEL.TENANT_ID.eq(BRAND.TENANT_ID).and(BRAND_CHANNEL.BRAND_ID.eq(BRAND.ID))))
             .as("channels");
+    private static final PreparedRead RENDERED_WITH_NOTES = renderedRead(true);
+    private static final PreparedRead RENDERED_WITHOUT_NOTES = renderedRead(false);
     /** What a read of brands selects: the brand's columns in table order, then its channels as three arrays. */
     private static final List<Field<?>> COLUMNS = Stream.concat(Stream.of(BRAND.fields()), Stream.of(
             CHANNELS.field(PLATFORMS_OF_BRAND), CHANNELS.field(HANDLES_OF_BRAND), CHANNELS.field(URLS_OF_BRAND)))
@@ -98,12 +101,18 @@ public class BrandRepository {
 
     /** The brand as the contract's JSON ({@link BrandJson}), the notes only {@code withNotes}; empty if none. */
     public Mono<RenderedBrand> findRendered(TenantId tenant, BrandId id, boolean withNotes) {
-        return transactions.fetch(tenant, DSL.select(BRAND.VERSION,
-                                BrandJson.of(BRAND, CHANNELS_JSON.field(BrandJson.CHANNELS), withNotes))
-                        .from(BRAND.crossJoin(CHANNELS_JSON))
-                        .where(BRAND.TENANT_ID.eq(tenant.value()).and(BRAND.ID.eq(id.value()))),
+        return transactions.fetch(tenant, withNotes ? RENDERED_WITH_NOTES : RENDERED_WITHOUT_NOTES,
+                        List.of(tenant.value(), id.value()),
                         row -> new RenderedBrand(row.get(0, Integer.class), row.get(1, byte[].class)))
                 .mapNotNull(brands -> brands.isEmpty() ? null : brands.get(0));
+    }
+
+    /** The statement of {@link #findRendered}, rendered once: the agency and the brand are bound, in that order. */
+    private static PreparedRead renderedRead(boolean withNotes) {
+        return PreparedRead.of(DSL.select(BRAND.VERSION,
+                        BrandJson.of(BRAND, CHANNELS_JSON.field(BrandJson.CHANNELS), withNotes))
+                .from(BRAND.crossJoin(CHANNELS_JSON))
+                .where(BRAND.TENANT_ID.eq(DSL.param(UUID.class)).and(BRAND.ID.eq(DSL.param(UUID.class)))));
     }
 
     /** The zones of the brands among {@code ids}, in the agency's ongoing transaction if there is one. */
