@@ -60,6 +60,16 @@ public class Brands {
         return repository.findById(tenant, id);
     }
 
+    /**
+     * Like {@link #get}, already rendered as the API's JSON by the statement that reads it; the notes only
+     * {@code withNotes}.
+     */
+    public Mono<RenderedBrand> getRendered(Actor actor, BrandId id, boolean withNotes) {
+        Mono<RenderedBrand> found = actor.maySee(id)
+                ? repository.findRendered(actor.requireTenant(), id, withNotes) : Mono.empty();
+        return found.switchIfEmpty(Mono.error(Brands::notFound));
+    }
+
     /** The zones of the agency's brands among {@code ids} (brands that do not exist are left out). */
     public Mono<Map<BrandId, ZoneId>> zones(TenantId tenant, Set<BrandId> ids) {
         return ids.isEmpty() ? Mono.just(Map.of()) : repository.zones(tenant, ids);
@@ -82,9 +92,17 @@ public class Brands {
 
     /** The brands the caller may see, by name. */
     public Mono<Page<Brand>> list(Actor actor, BrandStatus status, int limit, String cursor) {
-        TenantId tenant = actor.requireTenant();
-        BrandQuery query = new BrandQuery(status, actor.isStaff() ? null : actor.brandScope());
-        return repository.list(tenant, query, limit, cursor);
+        return repository.list(actor.requireTenant(), query(actor, status), limit, cursor);
+    }
+
+    /** Like {@link #list}, each brand already rendered as the API's JSON; the notes only {@code withNotes}. */
+    public Mono<Page<RenderedBrand>> listRendered(Actor actor, BrandStatus status, int limit, String cursor,
+                                                  boolean withNotes) {
+        return repository.listRendered(actor.requireTenant(), query(actor, status), limit, cursor, withNotes);
+    }
+
+    private static BrandQuery query(Actor actor, BrandStatus status) {
+        return new BrandQuery(status, actor.isStaff() ? null : actor.brandScope());
     }
 
     /** Changes the brand's settings if it still has {@code expectedVersion} (else 412); offboarded brands: 409. */

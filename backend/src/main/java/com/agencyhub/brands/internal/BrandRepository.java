@@ -5,11 +5,13 @@ import com.agencyhub.brands.BrandQuery;
 import com.agencyhub.brands.BrandSettings;
 import com.agencyhub.brands.BrandRef;
 import com.agencyhub.brands.BrandStatus;
+import com.agencyhub.brands.RenderedBrand;
 import com.agencyhub.brands.Channel;
 import com.agencyhub.jooq.tables.records.BrandRecord;
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.Page;
 import com.agencyhub.shared.TenantId;
+import com.agencyhub.shared.db.PreparedRead;
 import com.agencyhub.shared.db.Transactions;
 import com.agencyhub.shared.web.Cursor;
 import io.r2dbc.spi.Row;
@@ -57,6 +59,12 @@ public class BrandRepository {
                             .where(BRAND_CHANNEL.TENANT_ID.eq(BRAND.TENANT_ID)
                                     .and(BRAND_CHANNEL.BRAND_ID.eq(BRAND.ID))))
             .as("channels");
+    private static final Table<?> CHANNELS_JSON = DSL.lateral(DSL.select(BrandJson.CHANNELS)
+                    .from(BRAND_CHANNEL)
+                    .where(BRAND_CHANNEL.TENANT_ID.eq(BRAND.TENANT_ID).and(BRAND_CHANNEL.BRAND_ID.eq(BRAND.ID))))
+            .as("channels");
+    private static final PreparedRead RENDERED_WITH_NOTES = renderedRead(true);
+    private static final PreparedRead RENDERED_WITHOUT_NOTES = renderedRead(false);
     /** What a read of brands selects: the brand's columns in table order, then its channels as three arrays. */
     private static final List<Field<?>> COLUMNS = Stream.concat(Stream.of(BRAND.fields()), Stream.of(
             CHANNELS.field(PLATFORMS_OF_BRAND), CHANNELS.field(HANDLES_OF_BRAND), CHANNELS.field(URLS_OF_BRAND)))
@@ -89,6 +97,22 @@ public class BrandRepository {
         return transactions.fetch(tenant, DSL.select(COLUMNS).from(BRAND.crossJoin(CHANNELS))
                         .where(BRAND.TENANT_ID.eq(tenant.value()).and(BRAND.ID.eq(id.value()))), BrandRepository::brand)
                 .mapNotNull(brands -> brands.isEmpty() ? null : brands.get(0));
+    }
+
+    /** The brand as the contract's JSON ({@link BrandJson}), the notes only {@code withNotes}; empty if none. */
+    public Mono<RenderedBrand> findRendered(TenantId tenant, BrandId id, boolean withNotes) {
+        return transactions.fetch(tenant, withNotes ? RENDERED_WITH_NOTES : RENDERED_WITHOUT_NOTES,
+                        List.of(tenant.value(), id.value()),
+                        row -> new RenderedBrand(row.get(0, Integer.class), row.get(1, byte[].class)))
+                .mapNotNull(brands -> brands.isEmpty() ? null : brands.get(0));
+    }
+
+    /** The statement of {@link #findRendered}, rendered once: the agency and the brand are bound, in that order. */
+    private static PreparedRead renderedRead(boolean withNotes) {
+        return PreparedRead.of(DSL.select(BRAND.VERSION,
+                        BrandJson.of(BRAND, CHANNELS_JSON.field(BrandJson.CHANNELS), withNotes))
+                .from(BRAND.crossJoin(CHANNELS_JSON))
+                .where(BRAND.TENANT_ID.eq(DSL.param(UUID.class)).and(BRAND.ID.eq(DSL.param(UUID.class)))));
     }
 
     /** The zones of the brands among {@code ids}, in the agency's ongoing transaction if there is one. */
@@ -173,6 +197,44 @@ public class BrandRepository {
      * lateral subquery, as {@link #findById} does, costs PostgreSQL twice as much for a page.)
      */
     public Mono<Page<Brand>> list(TenantId tenant, BrandQuery query, int limit, String cursor) {
+        CommonTableExpression<BrandRecord> page = page(tenant, query, limit, cursor);
+        Table<?> channels = channelsOfPage(tenant, page, PLATFORMS_OF_BRAND, HANDLES_OF_BRAND, URLS_OF_BRAND);
+        var brandsWithChannels = DSL.with(page)
+                .select(page.fields())
+                .select(channels.field(PLATFORMS_OF_BRAND), channels.field(HANDLES_OF_BRAND),
+                        channels.field(URLS_OF_BRAND))
+                .from(page)
+                .leftJoin(channels).on(channels.field(BRAND_CHANNEL.BRAND_ID).eq(page.field(BRAND.ID)))
+                .orderBy(page.field(BRAND.NAME), page.field(BRAND.ID));
+        return transactions.fetch(tenant, brandsWithChannels, BrandRepository::brand)
+                .map(brands -> Page.of(brands, limit,
+                        last -> Cursor.encode(CURSOR_LIST, last.settings().name(), last.id().toString())));
+    }
+
+    /** The page {@link #list} reads, each brand as the contract's JSON ({@link BrandJson}). */
+    public Mono<Page<RenderedBrand>> listRendered(TenantId tenant, BrandQuery query, int limit, String cursor,
+                                                  boolean withNotes) {
+        CommonTableExpression<BrandRecord> page = page(tenant, query, limit, cursor);
+        Table<?> channels = channelsOfPage(tenant, page, BrandJson.CHANNELS);
+        var brandsAsJson = DSL.with(page)
+                .select(page.field(BRAND.NAME), page.field(BRAND.ID), page.field(BRAND.VERSION),
+                        BrandJson.of(page, channels.field(BrandJson.CHANNELS), withNotes))
+                .from(page)
+                .leftJoin(channels).on(channels.field(BRAND_CHANNEL.BRAND_ID).eq(page.field(BRAND.ID)))
+                .orderBy(page.field(BRAND.NAME), page.field(BRAND.ID));
+        return transactions.fetch(tenant, brandsAsJson, row -> new ListedBrand(row.get(0, String.class),
+                        row.get(1, UUID.class), new RenderedBrand(row.get(2, Integer.class), row.get(3, byte[].class))))
+                .map(brands -> Page.of(brands, limit,
+                        last -> Cursor.encode(CURSOR_LIST, last.name(), last.id().toString())).map(ListedBrand::brand));
+    }
+
+    /** A brand of a rendered page with the keys its cursor needs. */
+    private record ListedBrand(String name, UUID id, RenderedBrand brand) {
+    }
+
+    /** The brands of one page of {@link #list}: the query's, after the cursor, and one more than the limit. */
+    private static CommonTableExpression<BrandRecord> page(TenantId tenant, BrandQuery query, int limit,
+                                                           String cursor) {
         List<Condition> conditions = new ArrayList<>();
         conditions.add(BRAND.TENANT_ID.eq(tenant.value()));
         conditions.add(query.status() == null ? BRAND.STATUS.ne(BrandStatus.OFFBOARDED.value())
@@ -186,24 +248,19 @@ public class BrandRepository {
         }
         // the page size is written into the statement: with it bound, PostgreSQL's cached generic plan expects
         // a page of one brand and aggregates the channels once per brand, three times slower
-        CommonTableExpression<BrandRecord> page = DSL.name("page").as(DSL.selectFrom(BRAND).where(conditions)
+        return DSL.name("page").as(DSL.selectFrom(BRAND).where(conditions)
                 .orderBy(BRAND.NAME, BRAND.ID).limit(DSL.inline(limit + 1)));
-        Table<?> channels = DSL.select(BRAND_CHANNEL.BRAND_ID, PLATFORMS_OF_BRAND, HANDLES_OF_BRAND, URLS_OF_BRAND)
+    }
+
+    /** The channels of the page's brands, aggregated by brand into {@code aggregates}, in one grouped pass. */
+    private static Table<?> channelsOfPage(TenantId tenant, CommonTableExpression<BrandRecord> page,
+                                           Field<?>... aggregates) {
+        return DSL.select(BRAND_CHANNEL.BRAND_ID).select(aggregates)
                 .from(BRAND_CHANNEL)
                 .where(BRAND_CHANNEL.TENANT_ID.eq(tenant.value())
                         .and(BRAND_CHANNEL.BRAND_ID.in(DSL.select(page.field(BRAND.ID)).from(page))))
                 .groupBy(BRAND_CHANNEL.BRAND_ID)
                 .asTable("channels");
-        var brandsWithChannels = DSL.with(page)
-                .select(page.fields())
-                .select(channels.field(PLATFORMS_OF_BRAND), channels.field(HANDLES_OF_BRAND),
-                        channels.field(URLS_OF_BRAND))
-                .from(page)
-                .leftJoin(channels).on(channels.field(BRAND_CHANNEL.BRAND_ID).eq(page.field(BRAND.ID)))
-                .orderBy(page.field(BRAND.NAME), page.field(BRAND.ID));
-        return transactions.fetch(tenant, brandsWithChannels, BrandRepository::brand)
-                .map(brands -> Page.of(brands, limit,
-                        last -> Cursor.encode(CURSOR_LIST, last.settings().name(), last.id().toString())));
     }
 
     private static Condition versioned(TenantId tenant, BrandId id, int expectedVersion) {

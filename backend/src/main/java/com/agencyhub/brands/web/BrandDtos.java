@@ -27,7 +27,12 @@ final class BrandDtos {
                 BrandStatusDto.fromValue(brand.status().value()), settings.clientSeesAudit(),
                 settings.clientSeesPlans(), settings.clientSeesHours(), brand.createdAt().atOffset(ZoneOffset.UTC),
                 brand.updatedAt().atOffset(ZoneOffset.UTC), (long) brand.version());
-        return viewer.isStaff() ? dto.notes(settings.notes()) : dto;
+        return showsNotes(viewer) ? dto.notes(settings.notes()) : dto;
+    }
+
+    /** Whether {@code viewer} sees a brand's internal notes: staff do, client users do not. */
+    static boolean showsNotes(Actor viewer) {
+        return viewer.isStaff();
     }
 
     static ResponseEntity<BrandDto> ok(Brand brand, Actor viewer) {

@@ -16,10 +16,12 @@ import com.agencyhub.brands.BrandLifecycle;
 import com.agencyhub.brands.BrandReadiness;
 import com.agencyhub.brands.BrandStatus;
 import com.agencyhub.brands.Brands;
+import com.agencyhub.brands.RenderedBrand;
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.security.CurrentActor;
 import com.agencyhub.shared.web.ETags;
 import com.agencyhub.shared.web.Inputs;
+import com.agencyhub.shared.web.RenderedJson;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -54,9 +56,11 @@ class BrandsController implements BrandsApi {
                                                          ServerWebExchange exchange) {
         int pageSize = Inputs.limit(limit);
         BrandStatus only = status == null ? null : BrandStatus.of(status.getValue());
-        return CurrentActor.get().flatMap(actor -> brands.list(actor, only, pageSize, cursor)
-                .map(page -> ResponseEntity.ok(new BrandPageDto(page.map(brand -> BrandDtos.of(brand, actor)).items(),
-                        page.nextCursor()))));
+        // PostgreSQL renders the brands' JSON (BrandJson), written into the page as it comes: no DTO to hand back
+        return CurrentActor.get()
+                .flatMap(actor -> brands.listRendered(actor, only, pageSize, cursor, BrandDtos.showsNotes(actor)))
+                .flatMap(page -> RenderedJson.writePage(exchange, page.map(RenderedBrand::json)))
+                .then(Mono.empty());
     }
 
     @Override
@@ -72,8 +76,11 @@ class BrandsController implements BrandsApi {
 
     @Override
     public Mono<ResponseEntity<BrandDto>> getBrand(UUID brandId, ServerWebExchange exchange) {
-        return CurrentActor.get().flatMap(actor -> brands.get(actor, new BrandId(brandId))
-                .map(brand -> BrandDtos.ok(brand, actor)));
+        // PostgreSQL renders the brand's JSON (BrandJson), written as it comes: no DTO to hand back
+        return CurrentActor.get()
+                .flatMap(actor -> brands.getRendered(actor, new BrandId(brandId), BrandDtos.showsNotes(actor)))
+                .flatMap(brand -> RenderedJson.write(exchange, ETags.of(brand.version()), brand.json()))
+                .then(Mono.empty());
     }
 
     @Override

@@ -30,9 +30,8 @@ final class PreparedQueries {
     }
 
     static <T> Mono<List<T>> fetch(Connection connection, ResultQuery<?> query, Function<Row, T> mapper) {
-        Statement statement = connection.createStatement(RENDERING.renderNamedParams(query));
-        List<Param<?>> params = RENDERING.extractParams(query).values().stream()
-                .filter(param -> !param.isInline()).toList();
+        Statement statement = connection.createStatement(sql(query));
+        List<Param<?>> params = parameters(query);
         for (int i = 0; i < params.size(); i++) {
             Param<?> param = params.get(i);
             if (param.getValue() == null) {
@@ -41,6 +40,28 @@ final class PreparedQueries {
                 statement.bind(i, driverValue(param.getValue()));
             }
         }
+        return rows(statement, mapper);
+    }
+
+    /** Runs SQL rendered before ({@link PreparedRead}) with {@code values} bound in order; none may be null. */
+    static <T> Mono<List<T>> fetch(Connection connection, String sql, List<?> values, Function<Row, T> mapper) {
+        Statement statement = connection.createStatement(sql);
+        for (int i = 0; i < values.size(); i++) {
+            statement.bind(i, driverValue(values.get(i)));
+        }
+        return rows(statement, mapper);
+    }
+
+    static String sql(ResultQuery<?> query) {
+        return RENDERING.renderNamedParams(query);
+    }
+
+    /** The values the statement binds, in the order of their placeholders (inlined ones are part of the SQL). */
+    static List<Param<?>> parameters(ResultQuery<?> query) {
+        return RENDERING.extractParams(query).values().stream().filter(param -> !param.isInline()).toList();
+    }
+
+    private static <T> Mono<List<T>> rows(Statement statement, Function<Row, T> mapper) {
         return Flux.from(statement.execute())
                 .concatMap(result -> result.map((row, metadata) -> mapper.apply(row)))
                 .collectList();

@@ -81,6 +81,13 @@ public class Transactions {
                 PreparedQueries.fetch(context.get(Ongoing.class).connection(), query, mapper)));
     }
 
+    /** Like {@link #fetch(TenantId, ResultQuery, Function)}, for a read rendered once, with its values in order. */
+    public <T> Mono<List<T>> fetch(TenantId tenant, PreparedRead read, List<?> values, Function<Row, T> mapper) {
+        read.check(values);
+        return transaction(connections, tenant, sql -> Mono.deferContextual(context ->
+                PreparedQueries.fetch(context.get(Ongoing.class).connection(), read.sql(), values, mapper)));
+    }
+
     /**
      * Runs platform work (platform admins managing agencies) as the platform role: the agency registry is
      * visible across agencies, and the given agency's own rows (its first admin, its audit trail) are writable.
