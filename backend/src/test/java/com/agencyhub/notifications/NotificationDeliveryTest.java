@@ -184,9 +184,7 @@ class NotificationDeliveryTest extends ApiTest {
 
     @Test
     void aWorkerThatDiesAfterClaimingLosesNothingAndNothingIsSentTwice() {
-        addWebhook("sla-at-risk");
-        enqueue(notice(NotificationTopic.SLA_AT_RISK, "First", false),
-                notice(NotificationTopic.SLA_AT_RISK, "Second", false));
+        twoWebhookNotifications();
         Instant claimedAt = Instant.now();
         List<ClaimedDelivery> claimedByTheDeadWorker = worker.claimBatch(agency.tenant(), claimedAt).block();
         assertThat(claimedByTheDeadWorker).hasSize(2);
@@ -213,9 +211,7 @@ class NotificationDeliveryTest extends ApiTest {
 
     @Test
     void aWorkerStoppingMidRoundSendsNothingItHadNotStartedAndReleasesItsClaims() {
-        addWebhook("sla-at-risk");
-        enqueue(notice(NotificationTopic.SLA_AT_RISK, "First", false),
-                notice(NotificationTopic.SLA_AT_RISK, "Second", false));
+        twoWebhookNotifications();
         Instant now = Instant.now();
         // shutdown begins right after this worker claimed the agency's batch, before it sent anything
         DeliveryWorker stoppingWorker = new DeliveryWorker(deliveries, email, webhooks, transactions, properties) {
@@ -245,6 +241,12 @@ class NotificationDeliveryTest extends ApiTest {
                     assertThat(delivery.getStatus().getValue()).isEqualTo("sent");
                     assertThat(delivery.getAttempts()).isEqualTo(1);
                 }));
+    }
+
+    private void twoWebhookNotifications() {
+        addWebhook("sla-at-risk");
+        enqueue(notice(NotificationTopic.SLA_AT_RISK, "First", false),
+                notice(NotificationTopic.SLA_AT_RISK, "Second", false));
     }
 
     private NewNotification notice(NotificationTopic topic, String subject, boolean byEmail) {
