@@ -25,7 +25,9 @@ import java.util.UUID;
  * with {@code FOR UPDATE SKIP LOCKED} and a lease, sends each claimed delivery outside any transaction, and records
  * the outcome under the claim: sent; or failed, due again after a doubling backoff; or given up after the last
  * attempt. Several instances can run rounds at once: a row is claimed by one of them, and a delivery whose worker
- * died is due again when its lease ends.
+ * died is due again when its lease ends. A worker asked to stop (shutdown) claims no further batch, lets the sends in
+ * flight finish and be recorded, and releases the deliveries it claimed but did not start: due again at once, for
+ * whichever instance comes next, with the attempt not counted.
  */
 @Component
 @EnableConfigurationProperties(NotificationsProperties.class)
@@ -61,8 +63,9 @@ public class DeliveryWorker extends PeriodicJob {
         return transactions.asPlatform(sql -> deliveries.agenciesWithDueDeliveries(sql, now, AGENCIES_PER_ROUND)
                         .collectList())
                 .flatMapMany(Flux::fromIterable)
-                .concatMap(tenant -> claim(tenant, now))
-                .flatMap(delivery -> attempt(delivery, now), CONCURRENT_SENDS)
+                .concatMap(tenant -> stopping() ? Flux.<ClaimedDelivery>empty() : claim(tenant, now))
+                .flatMap(delivery -> Mono.defer(() -> stopping() ? release(delivery, now) : attempt(delivery, now)),
+                        CONCURRENT_SENDS)
                 .count()
                 .map(Long::intValue);
     }
@@ -100,6 +103,17 @@ public class DeliveryWorker extends PeriodicJob {
                             delivery.id(), failure.toString());
                     return Mono.just(false);
                 });
+    }
+
+    /** Hands a claimed delivery back unsent (emits nothing: not attempted); if that fails, it waits for its lease. */
+    private Mono<Boolean> release(ClaimedDelivery delivery, Instant now) {
+        return transactions.inTenant(delivery.tenant(), sql -> deliveries.release(sql, delivery, now))
+                .onErrorResume(failure -> {
+                    log.warn("Delivery {}: could not be released at shutdown; due again when its lease ends: {}",
+                            delivery.id(), failure.toString());
+                    return Mono.empty();
+                })
+                .then(Mono.empty());
     }
 
     private Mono<Boolean> recordFailure(ClaimedDelivery delivery, Instant now, Throwable failure) {

@@ -5,6 +5,9 @@ import com.agencyhub.api.model.NotificationDto;
 import com.agencyhub.api.model.NotificationPageDto;
 import com.agencyhub.notifications.internal.ClaimedDelivery;
 import com.agencyhub.notifications.internal.DeliveryRepository;
+import com.agencyhub.notifications.internal.EmailSender;
+import com.agencyhub.notifications.internal.WebhookSender;
+import com.agencyhub.shared.TenantId;
 import com.agencyhub.shared.UserId;
 import com.agencyhub.shared.db.Transactions;
 import com.agencyhub.testsupport.ApiTest;
@@ -50,6 +53,10 @@ class NotificationDeliveryTest extends ApiTest {
     private Transactions transactions;
     @Autowired
     private NotificationsProperties properties;
+    @Autowired
+    private EmailSender email;
+    @Autowired
+    private WebhookSender webhooks;
 
     private WebhookReceiver receiver;
     private TestAgency agency;
@@ -177,9 +184,7 @@ class NotificationDeliveryTest extends ApiTest {
 
     @Test
     void aWorkerThatDiesAfterClaimingLosesNothingAndNothingIsSentTwice() {
-        addWebhook("sla-at-risk");
-        enqueue(notice(NotificationTopic.SLA_AT_RISK, "First", false),
-                notice(NotificationTopic.SLA_AT_RISK, "Second", false));
+        twoWebhookNotifications();
         Instant claimedAt = Instant.now();
         List<ClaimedDelivery> claimedByTheDeadWorker = worker.claimBatch(agency.tenant(), claimedAt).block();
         assertThat(claimedByTheDeadWorker).hasSize(2);
@@ -202,6 +207,46 @@ class NotificationDeliveryTest extends ApiTest {
         assertThat(receiver.received()).hasSize(2);
         assertThat(only(list("?recipientId=" + lea + "&limit=1")).getDeliveries().get(0).getStatus().getValue())
                 .isEqualTo("sent");
+    }
+
+    @Test
+    void aWorkerStoppingMidRoundSendsNothingItHadNotStartedAndReleasesItsClaims() {
+        twoWebhookNotifications();
+        Instant now = Instant.now();
+        // shutdown begins right after this worker claimed the agency's batch, before it sent anything
+        DeliveryWorker stoppingWorker = new DeliveryWorker(deliveries, email, webhooks, transactions, properties) {
+            @Override
+            Mono<List<ClaimedDelivery>> claimBatch(TenantId tenant, Instant at) {
+                return super.claimBatch(tenant, at).doOnNext(claimed -> {
+                    if (tenant.equals(agency.tenant())) {
+                        stop();
+                    }
+                });
+            }
+        };
+
+        stoppingWorker.runRound(now).block();
+
+        assertThat(receiver.received()).isEmpty();
+        assertThat(list("?recipientId=" + lea).getItems()).hasSize(2).allSatisfy(notification ->
+                assertThat(notification.getDeliveries()).singleElement().satisfies(delivery -> {
+                    assertThat(delivery.getStatus().getValue()).isEqualTo("pending");
+                    assertThat(delivery.getAttempts()).as("a release is no attempt").isZero();
+                }));
+
+        worker.runRound(now).block(); // the next instance, without waiting for a lease
+        assertThat(receiver.received()).hasSize(2);
+        assertThat(list("?recipientId=" + lea).getItems()).allSatisfy(notification ->
+                assertThat(notification.getDeliveries()).singleElement().satisfies(delivery -> {
+                    assertThat(delivery.getStatus().getValue()).isEqualTo("sent");
+                    assertThat(delivery.getAttempts()).isEqualTo(1);
+                }));
+    }
+
+    private void twoWebhookNotifications() {
+        addWebhook("sla-at-risk");
+        enqueue(notice(NotificationTopic.SLA_AT_RISK, "First", false),
+                notice(NotificationTopic.SLA_AT_RISK, "Second", false));
     }
 
     private NewNotification notice(NotificationTopic topic, String subject, boolean byEmail) {

@@ -111,6 +111,20 @@ public class DeliveryRepository {
     }
 
     /**
+     * Gives a claimed delivery back without an attempt (its worker stops before sending): due again at {@code now},
+     * the claim's attempt not counted. False when the claim is no longer current.
+     */
+    public Mono<Boolean> release(DSLContext sql, ClaimedDelivery delivery, Instant now) {
+        return Mono.from(sql.update(NOTIFICATION_DELIVERY)
+                        .set(NOTIFICATION_DELIVERY.CLAIM_ID, (UUID) null)
+                        .set(NOTIFICATION_DELIVERY.ATTEMPTS, NOTIFICATION_DELIVERY.ATTEMPTS.minus(1))
+                        .set(NOTIFICATION_DELIVERY.NEXT_ATTEMPT_AT, now)
+                        .set(NOTIFICATION_DELIVERY.UPDATED_AT, now)
+                        .where(current(delivery)))
+                .map(updated -> updated == 1);
+    }
+
+    /**
      * Records a failed attempt: due again at {@code retryAt}, or given up for good when that is null. False when the
      * claim is no longer current.
      */
