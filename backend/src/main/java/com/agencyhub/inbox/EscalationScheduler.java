@@ -71,7 +71,7 @@ public class EscalationScheduler extends PeriodicJob {
     public Mono<Integer> runRound(Instant now) {
         return transactions.asPlatform(sql -> repository.needingALook(sql, now, properties.batch()).collectList())
                 .flatMapMany(Flux::fromIterable)
-                .concatMap(item -> lookAt(item.getT1(), item.getT2(), now)
+                .concatMap(item -> stopping() ? Mono.just(false) : lookAt(item.getT1(), item.getT2(), now)
                         .onErrorResume(failure -> {
                             log.warn("Escalation of interaction {} failed; the next round tries again: {}",
                                     item.getT2(), failure.toString());

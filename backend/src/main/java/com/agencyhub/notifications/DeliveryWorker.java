@@ -61,7 +61,8 @@ public class DeliveryWorker extends PeriodicJob {
         return transactions.asPlatform(sql -> deliveries.agenciesWithDueDeliveries(sql, now, AGENCIES_PER_ROUND)
                         .collectList())
                 .flatMapMany(Flux::fromIterable)
-                .concatMap(tenant -> claim(tenant, now))
+                // an instance that stops claims nothing more, and sends and records what it claimed
+                .concatMap(tenant -> stopping() ? Flux.<ClaimedDelivery>empty() : claim(tenant, now))
                 .flatMap(delivery -> attempt(delivery, now), CONCURRENT_SENDS)
                 .count()
                 .map(Long::intValue);
