@@ -38,7 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -169,12 +169,7 @@ class SeveralInstancesTest extends ApiTest {
         CountDownLatch stopped = new CountDownLatch(1);
         paused.stop(stopped::countDown);
         assertThat(stopped.await(AT_MOST.toSeconds(), TimeUnit.SECONDS)).as("the second worker paused").isTrue();
-        try (WebhookReceiver receiver = WebhookReceiver.start()) {
-            receiver.answerAfter(Duration.ofSeconds(2));
-            http.post().uri("/v1/notification-webhooks").headers(h -> h.setBearerAuth(agency.adminToken()))
-                    .bodyValue(Map.of("name", "Team Slack", "url", receiver.url("T000/B000/stopping"),
-                            "topics", List.of("sla-at-risk")))
-                    .exchange().expectStatus().isCreated();
+        try (WebhookReceiver receiver = slowWebhook(agency, Duration.ofSeconds(2), "sla-at-risk")) {
             notifications.enqueue(agency.tenant(), List.of(new NewNotification(new UserId(lea), null,
                     NotificationTopic.SLA_AT_RISK, "Alpenmilch: first response due 16:30", "A comment waits.",
                     "A test.", new NewNotification.Reference(NewNotification.Reference.Type.INTERACTION,
@@ -210,12 +205,7 @@ class SeveralInstancesTest extends ApiTest {
         http.put().uri("/v1/brands/" + brand + "/team").headers(h -> h.setBearerAuth(agency.adminToken()))
                 .bodyValue(Map.of("assignments", List.of(Map.of("memberId", lea, "responsibility", "responsible"))))
                 .exchange().expectStatus().isOk();
-        try (WebhookReceiver receiver = WebhookReceiver.start()) {
-            receiver.answerAfter(Duration.ofMillis(300));
-            http.post().uri("/v1/notification-webhooks").headers(h -> h.setBearerAuth(agency.adminToken()))
-                    .bodyValue(Map.of("name", "Team Slack", "url", receiver.url("T000/B000/rolling"),
-                            "topics", List.of("roster-change")))
-                    .exchange().expectStatus().isCreated();
+        try (WebhookReceiver receiver = slowWebhook(agency, Duration.ofMillis(300), "roster-change")) {
             Writers writers = new Writers(agency.adminToken(), lea, brand);
             running.forEach(instance -> writers.route(port(instance)));
             writers.start(4);
@@ -264,6 +254,17 @@ class SeveralInstancesTest extends ApiTest {
             assertThat(attempts).as("deliveries by attempts: a stopping instance finishes what it sends")
                     .containsOnlyKeys(1);
         }
+    }
+
+    /** A receiver that answers after {@code delay}, as the agency's webhook for the topic. */
+    private WebhookReceiver slowWebhook(TestAgency agency, Duration delay, String topic) {
+        WebhookReceiver receiver = WebhookReceiver.start();
+        receiver.answerAfter(delay);
+        http.post().uri("/v1/notification-webhooks").headers(h -> h.setBearerAuth(agency.adminToken()))
+                .bodyValue(Map.of("name", "Team Slack", "url", receiver.url("T000/B000/" + topic),
+                        "topics", List.of(topic)))
+                .exchange().expectStatus().isCreated();
+        return receiver;
     }
 
     private static int port(ConfigurableApplicationContext instance) {
@@ -401,7 +402,7 @@ class SeveralInstancesTest extends ApiTest {
     /** The notes of the agency's roster overrides. */
     private static Set<String> notes(TenantId agency) {
         return TestDatabase.get().inAgency(agency, connection -> {
-            Set<String> notes = new java.util.HashSet<>();
+            Set<String> notes = new HashSet<>();
             try (ResultSet rows = connection.createStatement().executeQuery("select note from roster_override")) {
                 while (rows.next()) {
                     notes.add(rows.getString(1));
@@ -433,15 +434,8 @@ class SeveralInstancesTest extends ApiTest {
     }
 
     private static int pending(TenantId agency) {
-        return TestDatabase.get().inAgency(agency, connection -> count(connection,
-                "select count(*) from notification_delivery where status = 'pending'"));
-    }
-
-    private static int count(java.sql.Connection connection, String query) throws java.sql.SQLException {
-        try (ResultSet result = connection.createStatement().executeQuery(query)) {
-            result.next();
-            return result.getInt(1);
-        }
+        return counted(agency, "select status, count(*) from notification_delivery group by status", String.class)
+                .getOrDefault("pending", 0);
     }
 
     /** The ids of the agency's deliveries on the channel, each of them sent. */
@@ -464,29 +458,24 @@ class SeveralInstancesTest extends ApiTest {
 
     /** How many of the agency's deliveries took how many attempts. */
     private static Map<Integer, Integer> attempts(TenantId agency) {
-        return TestDatabase.get().inAgency(agency, connection -> {
-            Map<Integer, Integer> byAttempts = new TreeMap<>();
-            try (ResultSet rows = connection.createStatement().executeQuery(
-                    "select attempts, count(*) from notification_delivery group by attempts")) {
-                while (rows.next()) {
-                    byAttempts.put(rows.getInt(1), rows.getInt(2));
-                }
-            }
-            return byAttempts;
-        });
+        return counted(agency, "select attempts, count(*) from notification_delivery group by attempts", Integer.class);
     }
 
     /** How many notifications refer to each thing. */
     private static Map<UUID, Integer> notificationsAbout(TenantId agency) {
+        return counted(agency, "select refers_to_id, count(*) from notification group by refers_to_id", UUID.class);
+    }
+
+    /** The counts of a query that selects a key and a count, by key. */
+    private static <K> Map<K, Integer> counted(TenantId agency, String query, Class<K> key) {
         return TestDatabase.get().inAgency(agency, connection -> {
-            Map<UUID, Integer> about = new HashMap<>();
-            try (ResultSet rows = connection.createStatement().executeQuery(
-                    "select refers_to_id, count(*) from notification group by refers_to_id")) {
+            Map<K, Integer> counts = new TreeMap<>();
+            try (ResultSet rows = connection.createStatement().executeQuery(query)) {
                 while (rows.next()) {
-                    about.put(rows.getObject(1, UUID.class), rows.getInt(2));
+                    counts.put(rows.getObject(1, key), rows.getInt(2));
                 }
             }
-            return about;
+            return counts;
         });
     }
 }
