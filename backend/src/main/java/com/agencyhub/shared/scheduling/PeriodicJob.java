@@ -2,6 +2,7 @@ package com.agencyhub.shared.scheduling;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -96,6 +97,15 @@ public abstract class PeriodicJob implements SmartLifecycle {
             running.dispose();
             loop = null;
         }
+    }
+
+    /**
+     * Stops together with the web server's graceful shutdown, so that the round in flight and the requests in flight
+     * share one shutdown phase ({@code spring.lifecycle.timeout-per-shutdown-phase}) instead of taking one each.
+     */
+    @Override
+    public int getPhase() {
+        return WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE;
     }
 
     @Override
