@@ -10,6 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,8 +21,9 @@ import java.util.UUID;
 
 /**
  * Backend instances of their own, over real HTTP, on the run's database and trusting the test tokens: for what
- * several instances must share (rate limits, the eviction of cached grants). They share one stand-in identity
- * provider, as real instances share Keycloak. Close each one.
+ * several instances must share (rate limits, the eviction of cached grants, the outbox, escalations). They share one
+ * stand-in identity provider, as real instances share Keycloak. Each has Netty resources of its own, so that closing
+ * one leaves the others running, as closing a process would. Close each one.
  */
 public final class BackendInstances {
 
@@ -44,7 +46,7 @@ public final class BackendInstances {
                 "--agencyhub.auth.issuer=" + TestTokens.ISSUER, "--agencyhub.auth.audience=" + TestTokens.AUDIENCE,
                 "--agencyhub.auth.public-key=" + TestTokens.publicKeyPem()));
         arguments.addAll(List.of(settings));
-        return new SpringApplication(AgencyHubApplication.class, SharedIdentities.class)
+        return new SpringApplication(AgencyHubApplication.class, SharedIdentities.class, OwnNettyResources.class)
                 .run(arguments.toArray(String[]::new));
     }
 
@@ -85,6 +87,21 @@ public final class BackendInstances {
     /** The identity provider every instance started here uses. */
     public static InMemoryIdentityDirectory identities() {
         return SharedIdentities.SHARED;
+    }
+
+    /**
+     * By default every application context in a JVM serves on Reactor Netty's global event loops and stops them when
+     * it closes, which would cut the connections of every other instance in the test's JVM.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class OwnNettyResources {
+
+        @Bean
+        ReactorResourceFactory reactorResourceFactory() {
+            ReactorResourceFactory resources = new ReactorResourceFactory();
+            resources.setUseGlobalResources(false);
+            return resources;
+        }
     }
 
     @TestConfiguration(proxyBeanMethods = false) // not picked up by the component scan of other tests

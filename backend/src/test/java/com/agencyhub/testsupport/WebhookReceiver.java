@@ -7,13 +7,16 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local HTTP server that stands in for a Slack or Teams incoming webhook: it keeps every request it gets and
- * answers with the status the test sets (204 at first).
+ * answers with the status the test sets (204 at first), after the delay the test sets (none at first), to several
+ * requests at once.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
@@ -24,6 +27,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger status = new AtomicInteger(204);
+    private volatile Duration delay = Duration.ZERO;
 
     private WebhookReceiver(HttpServer server) {
         this.server = server;
@@ -39,9 +43,15 @@ public final class WebhookReceiver implements AutoCloseable {
                             exchange.getRequestHeaders().getFirst("Content-Type"),
                             new String(body.readAllBytes(), StandardCharsets.UTF_8)));
                 }
+                pause(receiver.delay);
                 exchange.sendResponseHeaders(receiver.status.get(), -1);
                 exchange.close();
             });
+            server.setExecutor(Executors.newCachedThreadPool(task -> {
+                Thread thread = new Thread(task, "webhook-receiver");
+                thread.setDaemon(true);
+                return thread;
+            }));
             server.start();
             return receiver;
         } catch (IOException e) {
@@ -56,6 +66,19 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public void answer(int httpStatus) {
         status.set(httpStatus);
+    }
+
+    /** Answers each request only after {@code wait}: a slow receiver keeps deliveries in flight. */
+    public void answerAfter(Duration wait) {
+        delay = wait;
+    }
+
+    private static void pause(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public List<Received> received() {

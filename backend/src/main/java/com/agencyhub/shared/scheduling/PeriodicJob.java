@@ -71,7 +71,8 @@ public abstract class PeriodicJob implements SmartLifecycle {
                 // ends the ticks, not the round in flight: concatMap completes after it
                 .takeUntilOther(request.asMono())
                 .onBackpressureDrop()
-                .concatMap(tick -> runRound(Instant.now())
+                // a tick queued while the last round ran starts nothing once the application stops
+                .concatMap(tick -> stopping ? Mono.<Integer>empty() : runRound(Instant.now())
                         .onErrorResume(failure -> {
                             log.warn("{}: a round failed, the next one tries again: {}", name, failure.toString());
                             return Mono.empty();

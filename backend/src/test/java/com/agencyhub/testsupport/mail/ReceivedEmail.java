@@ -16,9 +16,12 @@ import java.util.regex.Pattern;
 
 /**
  * An email as a reader sees it: recipients, subject and the decoded text (the plain-text part when the
- * message has one, otherwise the first text part), so links survive quoted-printable line wrapping.
+ * message has one, otherwise the first text part), so links survive quoted-printable line wrapping; with the sender
+ * and the outbox's delivery id ({@code X-AgencyHub-Delivery}, null for mail from elsewhere), which tell copies apart.
  */
-public record ReceivedEmail(List<String> to, String subject, String text) {
+public record ReceivedEmail(List<String> to, String subject, String text, String from, String delivery) {
+
+    private static final String DELIVERY_HEADER = "X-AgencyHub-Delivery";
 
     private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"']+");
 
@@ -26,7 +29,10 @@ public record ReceivedEmail(List<String> to, String subject, String text) {
         try {
             Object content = message.getContent();
             String text = content instanceof Multipart multipart ? textOf(multipart) : String.valueOf(content);
-            return new ReceivedEmail(recipients(message), message.getSubject(), text);
+            InternetAddress[] from = (InternetAddress[]) message.getFrom();
+            return new ReceivedEmail(recipients(message), message.getSubject(), text,
+                    from == null || from.length == 0 ? null : from[0].getAddress(),
+                    message.getHeader(DELIVERY_HEADER, null));
         } catch (MessagingException e) {
             throw new IllegalStateException("unreadable email", e);
         } catch (IOException e) {
