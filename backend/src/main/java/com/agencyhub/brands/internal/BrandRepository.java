@@ -29,11 +29,13 @@ import reactor.core.publisher.Mono;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -63,6 +65,9 @@ public class BrandRepository {
                     .from(BRAND_CHANNEL)
                     .where(BRAND_CHANNEL.TENANT_ID.eq(BRAND.TENANT_ID).and(BRAND_CHANNEL.BRAND_ID.eq(BRAND.ID))))
             .as("channels");
+    private static final PreparedRead VERSION_OF_BRAND = PreparedRead.of(DSL.select(BRAND.VERSION).from(BRAND)
+            .where(BRAND.TENANT_ID.eq(DSL.param(UUID.class)).and(BRAND.ID.eq(DSL.param(UUID.class)))));
+    private static final Map<PageShape, PreparedRead> PAGE_READS = new ConcurrentHashMap<>();
     private static final PreparedRead RENDERED_WITH_NOTES = renderedRead(true);
     private static final PreparedRead RENDERED_WITHOUT_NOTES = renderedRead(false);
     /** What a read of brands selects: the brand's columns in table order, then its channels as three arrays. */
@@ -75,9 +80,11 @@ public class BrandRepository {
             BRAND.HOLIDAY_REGION);
 
     private final Transactions transactions;
+    private final RenderedBrandCache cache;
 
-    BrandRepository(Transactions transactions) {
+    BrandRepository(Transactions transactions, RenderedBrandCache cache) {
         this.transactions = transactions;
+        this.cache = cache;
     }
 
     public Mono<Brand> insert(DSLContext sql, TenantId tenant, BrandSettings settings) {
@@ -101,18 +108,60 @@ public class BrandRepository {
 
     /** The brand as the contract's JSON ({@link BrandJson}), the notes only {@code withNotes}; empty if none. */
     public Mono<RenderedBrand> findRendered(TenantId tenant, BrandId id, boolean withNotes) {
-        return transactions.fetch(tenant, withNotes ? RENDERED_WITH_NOTES : RENDERED_WITHOUT_NOTES,
-                        List.of(tenant.value(), id.value()),
-                        row -> new RenderedBrand(row.get(0, Integer.class), row.get(1, byte[].class)))
-                .mapNotNull(brands -> brands.isEmpty() ? null : brands.get(0));
+        return transactions.inTenant(tenant, sql -> transactions.fetch(tenant, VERSION_OF_BRAND,
+                        List.of(tenant.value(), id.value()), row -> new Listed(null, id.value(), row.get(0, Integer.class)))
+                .flatMap(found -> rendered(tenant, found, withNotes))
+                .mapNotNull(brands -> brands.isEmpty() ? null : brands.get(0)));
     }
 
-    /** The statement of {@link #findRendered}, rendered once: the agency and the brand are bound, in that order. */
+    /**
+     * The documents of {@code brands} in their order: from the cache where it holds their version, the others
+     * assembled by PostgreSQL in one statement (and kept). A brand deleted since it was listed is left out; one
+     * changed since comes at its new version.
+     */
+    private Mono<List<RenderedBrand>> rendered(TenantId tenant, List<Listed> brands, boolean withNotes) {
+        RenderedBrand[] documents = new RenderedBrand[brands.size()];
+        List<UUID> missing = new ArrayList<>();
+        for (int i = 0; i < documents.length; i++) {
+            Listed brand = brands.get(i);
+            documents[i] = cache.get(tenant, brand.id(), withNotes, brand.version());
+            if (documents[i] == null) {
+                missing.add(brand.id());
+            }
+        }
+        if (missing.isEmpty()) {
+            return Mono.just(Arrays.asList(documents));
+        }
+        return transactions.fetch(tenant, withNotes ? RENDERED_WITH_NOTES : RENDERED_WITHOUT_NOTES,
+                        List.of(tenant.value(), missing.toArray(UUID[]::new)), row -> {
+                            UUID id = row.get(0, UUID.class);
+                            RenderedBrand document = new RenderedBrand(row.get(1, Integer.class), row.get(2, byte[].class));
+                            cache.put(tenant, id, withNotes, document);
+                            return Map.entry(id, document);
+                        })
+                .map(assembled -> {
+                    Map<UUID, RenderedBrand> byId = Map.ofEntries(assembled.toArray(Map.Entry[]::new));
+                    List<RenderedBrand> inOrder = new ArrayList<>(documents.length);
+                    for (int i = 0; i < documents.length; i++) {
+                        RenderedBrand document = documents[i] != null ? documents[i] : byId.get(brands.get(i).id());
+                        if (document != null) {
+                            inOrder.add(document);
+                        }
+                    }
+                    return inOrder;
+                });
+    }
+
+    /**
+     * The statement of {@link #rendered}, rendered once: the agency and an array of brand ids are bound, in that
+     * order.
+     */
     private static PreparedRead renderedRead(boolean withNotes) {
-        return PreparedRead.of(DSL.select(BRAND.VERSION,
+        return PreparedRead.of(DSL.select(BRAND.ID, BRAND.VERSION,
                         BrandJson.of(BRAND, CHANNELS_JSON.field(BrandJson.CHANNELS), withNotes))
                 .from(BRAND.crossJoin(CHANNELS_JSON))
-                .where(BRAND.TENANT_ID.eq(DSL.param(UUID.class)).and(BRAND.ID.eq(DSL.param(UUID.class)))));
+                .where(BRAND.TENANT_ID.eq(DSL.param(UUID.class))
+                        .and(BRAND.ID.eq(DSL.any(DSL.param(UUID[].class))))));
     }
 
     /** The zones of the brands among {@code ids}, in the agency's ongoing transaction if there is one. */
@@ -211,25 +260,61 @@ public class BrandRepository {
                         last -> Cursor.encode(CURSOR_LIST, last.settings().name(), last.id().toString())));
     }
 
-    /** The page {@link #list} reads, each brand as the contract's JSON ({@link BrandJson}). */
+    /**
+     * The page {@link #list} reads, each brand as the contract's JSON ({@link BrandJson}). The page's statement
+     * reads names, ids and versions only; the documents come from {@link #rendered}.
+     */
     public Mono<Page<RenderedBrand>> listRendered(TenantId tenant, BrandQuery query, int limit, String cursor,
                                                   boolean withNotes) {
-        CommonTableExpression<BrandRecord> page = page(tenant, query, limit, cursor);
-        Table<?> channels = channelsOfPage(tenant, page, BrandJson.CHANNELS);
-        var brandsAsJson = DSL.with(page)
-                .select(page.field(BRAND.NAME), page.field(BRAND.ID), page.field(BRAND.VERSION),
-                        BrandJson.of(page, channels.field(BrandJson.CHANNELS), withNotes))
-                .from(page)
-                .leftJoin(channels).on(channels.field(BRAND_CHANNEL.BRAND_ID).eq(page.field(BRAND.ID)))
-                .orderBy(page.field(BRAND.NAME), page.field(BRAND.ID));
-        return transactions.fetch(tenant, brandsAsJson, row -> new ListedBrand(row.get(0, String.class),
-                        row.get(1, UUID.class), new RenderedBrand(row.get(2, Integer.class), row.get(3, byte[].class))))
-                .map(brands -> Page.of(brands, limit,
-                        last -> Cursor.encode(CURSOR_LIST, last.name(), last.id().toString())).map(ListedBrand::brand));
+        List<String> after = Cursor.decode(CURSOR_LIST, cursor, 2);
+        List<Object> values = new ArrayList<>(5);
+        values.add(tenant.value());
+        if (query.status() != null) {
+            values.add(query.status().value());
+        }
+        if (query.scope() != null) {
+            values.add(query.scope().stream().map(BrandId::value).toArray(UUID[]::new));
+        }
+        if (after != null) {
+            values.add(after.get(0));
+            values.add(Cursor.uuid(after.get(1)));
+        }
+        PreparedRead pageRead = PAGE_READS.computeIfAbsent(
+                new PageShape(query.status() != null, query.scope() != null, after != null, limit),
+                BrandRepository::pageRead);
+        return transactions.inTenant(tenant, sql -> transactions.fetch(tenant, pageRead, values,
+                        row -> new Listed(row.get(0, String.class), row.get(1, UUID.class), row.get(2, Integer.class)))
+                .map(rows -> Page.of(rows, limit, last -> Cursor.encode(CURSOR_LIST, last.name(), last.id().toString())))
+                .flatMap(page -> rendered(tenant, page.items(), withNotes)
+                        .map(documents -> new Page<>(documents, page.nextCursor()))));
     }
 
-    /** A brand of a rendered page with the keys its cursor needs. */
-    private record ListedBrand(String name, UUID id, RenderedBrand brand) {
+    /** A brand of a page with the keys its cursor needs and the version its document must have. */
+    private record Listed(String name, UUID id, int version) {
+    }
+
+    /** What the statement of a page depends on besides its bound values; there are at most 1,600 shapes. */
+    private record PageShape(boolean byStatus, boolean scoped, boolean afterCursor, int limit) {
+    }
+
+    /**
+     * A page's names, ids and versions in (name, id) order, a keyset that new brands cannot shift; one more than
+     * the limit. Bound in order: the agency, the status (if by status), the scope (if scoped), the cursor's name
+     * and id (if after a cursor).
+     */
+    private static PreparedRead pageRead(PageShape shape) {
+        List<Condition> conditions = new ArrayList<>();
+        conditions.add(BRAND.TENANT_ID.eq(DSL.param(UUID.class)));
+        conditions.add(shape.byStatus() ? BRAND.STATUS.eq(DSL.param(String.class))
+                : BRAND.STATUS.ne(DSL.inline(BrandStatus.OFFBOARDED.value())));
+        if (shape.scoped()) {
+            conditions.add(BRAND.ID.eq(DSL.any(DSL.param(UUID[].class))));
+        }
+        if (shape.afterCursor()) {
+            conditions.add(DSL.row(BRAND.NAME, BRAND.ID).gt(DSL.param(String.class), DSL.param(UUID.class)));
+        }
+        return PreparedRead.of(DSL.select(BRAND.NAME, BRAND.ID, BRAND.VERSION).from(BRAND).where(conditions)
+                .orderBy(BRAND.NAME, BRAND.ID).limit(DSL.inline(shape.limit() + 1)));
     }
 
     /** The brands of one page of {@link #list}: the query's, after the cursor, and one more than the limit. */

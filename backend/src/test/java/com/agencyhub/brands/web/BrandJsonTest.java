@@ -9,6 +9,7 @@ import com.agencyhub.shared.security.Role;
 import com.agencyhub.testsupport.ApiTest;
 import com.agencyhub.testsupport.TestAgency;
 import com.agencyhub.testsupport.db.TestDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -36,6 +37,9 @@ class BrandJsonTest extends ApiTest {
 
     @Autowired
     private JsonMapper json;
+
+    @Autowired
+    private MeterRegistry meters;
 
     @Test
     void theJsonPostgresqlMakesIsTheJsonJavaMakesForVariedBrandsAndViewers() {
@@ -73,6 +77,59 @@ class BrandJsonTest extends ApiTest {
                 .isEqualTo(javaMadePage(admin, 1, cursor));
         assertThat(get(agency.adminToken(), "/v1/brands")).isEqualTo(javaMadePage(admin, 50, null));
         assertThat(get(clientToken, "/v1/brands")).isEqualTo(javaMadePage(client, 50, null));
+    }
+
+    /**
+     * The documents are kept by version (RenderedBrandCache): after every kind of change, reads that came before
+     * must not show the old document, for staff or client users, alone or in a page; and reads that change nothing
+     * are served from the cache.
+     */
+    @Test
+    void keptDocumentsFollowEveryChangeOfTheBrand() {
+        TestAgency agency = newAgency("brand-json-kept");
+        UUID brand = created(agency, Map.of("name", "Kept", "zone", "Europe/Berlin", "locale", "de-DE",
+                "notes", "first", "channels", List.of(Map.of("platform", "instagram", "handle", "@kept"))));
+        Actor admin = Actor.member(agency.admin(), "admin", "Ada Admin", "admin@" + agency.slug() + ".test",
+                agency.tenant(), Set.of(Role.AGENCY_ADMIN), Set.of());
+        String clientToken = clientViewer(agency, brand);
+        Actor client = Actor.member(agency.admin(), "client", "Cleo Client", "client@client.test", agency.tenant(),
+                Set.of(Role.CLIENT_VIEWER), Set.of(new BrandId(brand)));
+        Runnable readsMatch = () -> {
+            assertThat(get(agency.adminToken(), "/v1/brands/" + brand)).isEqualTo(javaMade(admin, brand));
+            assertThat(get(clientToken, "/v1/brands/" + brand)).isEqualTo(javaMade(client, brand));
+            assertThat(get(agency.adminToken(), "/v1/brands")).isEqualTo(javaMadePage(admin, 50, null));
+            assertThat(get(clientToken, "/v1/brands")).isEqualTo(javaMadePage(client, 50, null));
+        };
+        readsMatch.run();
+        double hitsBefore = cacheHits();
+        readsMatch.run();
+        assertThat(cacheHits() - hitsBefore).as("unchanged brands' documents come from the cache").isEqualTo(4);
+
+        patch(agency, brand, "\"0\"", Map.of("notes", "second", "channels", List.of(
+                Map.of("platform", "tiktok", "handle", "@kept"), Map.of("platform", "linkedin",
+                        "url", "https://www.linkedin.com/company/kept"))));
+        readsMatch.run();
+        assertThat(get(agency.adminToken(), "/v1/brands/" + brand).get("notes").asString()).isEqualTo("second");
+        patch(agency, brand, "\"1\"", Map.of("name", "Kept Renamed", "clientSeesAudit", true));
+        readsMatch.run();
+        http.post().uri("/v1/brands/" + brand + "/status").headers(h -> {
+                    h.setBearerAuth(agency.adminToken());
+                    h.setIfMatch("\"2\"");
+                }).bodyValue(Map.of("status", "active", "force", true, "reason", "Launch"))
+                .exchange().expectStatus().isOk();
+        readsMatch.run();
+        assertThat(get(clientToken, "/v1/brands").get("items").get(0).get("status").asString()).isEqualTo("active");
+    }
+
+    private void patch(TestAgency agency, UUID brand, String ifMatch, Map<String, Object> changes) {
+        http.patch().uri("/v1/brands/" + brand).headers(h -> {
+            h.setBearerAuth(agency.adminToken());
+            h.setIfMatch(ifMatch);
+        }).bodyValue(changes).exchange().expectStatus().isOk();
+    }
+
+    private double cacheHits() {
+        return meters.get("cache.gets").tag("cache", "rendered-brands").tag("result", "hit").functionCounter().count();
     }
 
     private UUID created(TestAgency agency, Map<String, Object> body) {
