@@ -65,16 +65,23 @@ public class BrandRepository {
                     .from(BRAND_CHANNEL)
                     .where(BRAND_CHANNEL.TENANT_ID.eq(BRAND.TENANT_ID).and(BRAND_CHANNEL.BRAND_ID.eq(BRAND.ID))))
             .as("channels");
-    private static final PreparedRead VERSION_OF_BRAND = PreparedRead.of(DSL.select(BRAND.VERSION).from(BRAND)
-            .where(BRAND.TENANT_ID.eq(DSL.param(UUID.class)).and(BRAND.ID.eq(DSL.param(UUID.class)))));
-    private static final Map<PageShape, PreparedRead> PAGE_READS = new ConcurrentHashMap<>();
-    private static final PreparedRead RENDERED_WITH_NOTES = renderedRead(true);
-    private static final PreparedRead RENDERED_WITHOUT_NOTES = renderedRead(false);
     /** What a read of brands selects: the brand's columns in table order, then its channels as three arrays. */
     private static final List<Field<?>> COLUMNS = Stream.concat(Stream.of(BRAND.fields()), Stream.of(
             CHANNELS.field(PLATFORMS_OF_BRAND), CHANNELS.field(HANDLES_OF_BRAND), CHANNELS.field(URLS_OF_BRAND)))
             .toList();
     private static final int PLATFORMS_COLUMN = BRAND.fields().length;
+    /** The columns users edit, in the order {@link #editableValues} gives their values. */
+    private static final List<Field<?>> EDITABLE = List.of(BRAND.NAME, BRAND.LEGAL_NAME, BRAND.ZONE, BRAND.LOCALE,
+            BRAND.INDUSTRY, BRAND.HOLIDAY_REGION, BRAND.NOTES, BRAND.CLIENT_SEES_AUDIT, BRAND.CLIENT_SEES_PLANS,
+            BRAND.CLIENT_SEES_HOURS);
+    private static final PreparedRead BRAND_BY_ID = PreparedRead.of(DSL.select(COLUMNS).from(BRAND.crossJoin(CHANNELS))
+            .where(BRAND.TENANT_ID.eq(DSL.param(UUID.class)).and(BRAND.ID.eq(DSL.param(UUID.class)))));
+    private static final PreparedRead UPDATE_BRAND = updateStatement();
+    private static final PreparedRead VERSION_OF_BRAND = PreparedRead.of(DSL.select(BRAND.VERSION).from(BRAND)
+            .where(BRAND.TENANT_ID.eq(DSL.param(UUID.class)).and(BRAND.ID.eq(DSL.param(UUID.class)))));
+    private static final Map<PageShape, PreparedRead> PAGE_READS = new ConcurrentHashMap<>();
+    private static final PreparedRead RENDERED_WITH_NOTES = renderedRead(true);
+    private static final PreparedRead RENDERED_WITHOUT_NOTES = renderedRead(false);
     /** What a read of brand refs selects, in the order {@link #ref} reads. */
     private static final List<Field<?>> REF_COLUMNS = List.of(BRAND.ID, BRAND.NAME, BRAND.ZONE, BRAND.STATUS,
             BRAND.HOLIDAY_REGION);
@@ -101,8 +108,7 @@ public class BrandRepository {
 
     /** The brand, in the agency's ongoing transaction if there is one. */
     public Mono<Brand> findById(TenantId tenant, BrandId id) {
-        return transactions.fetch(tenant, DSL.select(COLUMNS).from(BRAND.crossJoin(CHANNELS))
-                        .where(BRAND.TENANT_ID.eq(tenant.value()).and(BRAND.ID.eq(id.value()))), BrandRepository::brand)
+        return transactions.fetch(tenant, BRAND_BY_ID, List.of(tenant.value(), id.value()), BrandRepository::brand)
                 .mapNotNull(brands -> brands.isEmpty() ? null : brands.get(0));
     }
 
@@ -219,13 +225,29 @@ public class BrandRepository {
                 : Mono.from(sql.deleteFrom(BRAND_CHANNEL)
                         .where(BRAND_CHANNEL.TENANT_ID.eq(tenant.value()).and(BRAND_CHANNEL.BRAND_ID.eq(id))))
                 .then(insertChannels(sql, tenant, id, settings.channels()));
-        return Mono.from(sql.update(BRAND)
-                        .set(editable(settings))
-                        .set(BRAND.UPDATED_AT, DSL.currentInstant())
-                        .set(BRAND.VERSION, BRAND.VERSION.plus(1))
-                        .where(versioned(tenant, current.id(), expectedVersion))
-                        .returning())
-                .flatMap(row -> channels.thenReturn(brand(row, settings.channels())));
+        List<Object> values = new ArrayList<>(editableValues(settings));
+        values.addAll(List.of(tenant.value(), id, expectedVersion));
+        return transactions.fetch(tenant, UPDATE_BRAND, values, row -> brand(row, settings.channels()))
+                .mapNotNull(updated -> updated.isEmpty() ? null : updated.get(0))
+                .flatMap(brand -> channels.thenReturn(brand));
+    }
+
+    /**
+     * The statement of {@link #update}, rendered once: bound in order are the {@link #editable} values, then the
+     * agency, the brand and the version it must still have.
+     */
+    private static PreparedRead updateStatement() {
+        Map<Field<?>, Object> placeholders = new LinkedHashMap<>();
+        for (Field<?> field : EDITABLE) {
+            placeholders.put(field, DSL.param(field.getType()));
+        }
+        return PreparedRead.of(DSL.update(BRAND)
+                .set(placeholders)
+                .set(BRAND.UPDATED_AT, DSL.currentInstant())
+                .set(BRAND.VERSION, BRAND.VERSION.plus(DSL.inline(1)))
+                .where(BRAND.TENANT_ID.eq(DSL.param(UUID.class)).and(BRAND.ID.eq(DSL.param(UUID.class)))
+                        .and(BRAND.VERSION.eq(DSL.param(Integer.class))))
+                .returning(BRAND.fields()));
     }
 
     /** Sets the status if the brand still has {@code expectedVersion}; empty otherwise. */
@@ -353,18 +375,19 @@ public class BrandRepository {
     }
 
     private static Map<Field<?>, Object> editable(BrandSettings settings) {
-        Map<Field<?>, Object> values = new LinkedHashMap<>();
-        values.put(BRAND.NAME, settings.name());
-        values.put(BRAND.LEGAL_NAME, settings.legalName());
-        values.put(BRAND.ZONE, settings.zone().getId());
-        values.put(BRAND.LOCALE, settings.locale());
-        values.put(BRAND.INDUSTRY, settings.industry());
-        values.put(BRAND.HOLIDAY_REGION, settings.holidayRegion());
-        values.put(BRAND.NOTES, settings.notes());
-        values.put(BRAND.CLIENT_SEES_AUDIT, settings.clientSeesAudit());
-        values.put(BRAND.CLIENT_SEES_PLANS, settings.clientSeesPlans());
-        values.put(BRAND.CLIENT_SEES_HOURS, settings.clientSeesHours());
-        return values;
+        List<Object> values = editableValues(settings);
+        Map<Field<?>, Object> editable = new LinkedHashMap<>();
+        for (int i = 0; i < EDITABLE.size(); i++) {
+            editable.put(EDITABLE.get(i), values.get(i));
+        }
+        return editable;
+    }
+
+    /** The values of {@link #EDITABLE} in its order (nulls included). */
+    private static List<Object> editableValues(BrandSettings settings) {
+        return Arrays.asList(settings.name(), settings.legalName(), settings.zone().getId(), settings.locale(),
+                settings.industry(), settings.holidayRegion(), settings.notes(), settings.clientSeesAudit(),
+                settings.clientSeesPlans(), settings.clientSeesHours());
     }
 
     private static Mono<Void> insertChannels(DSLContext sql, TenantId tenant, UUID brand, List<Channel> channels) {
@@ -392,11 +415,16 @@ public class BrandRepository {
                 channels.add(new Channel(platforms[i], handles[i], urls[i]));
             }
         }
+        return brand(row, List.copyOf(channels));
+    }
+
+    /** A brand from a row that starts with the brand's columns in table order. */
+    private static Brand brand(Row row, List<Channel> channels) {
         return new Brand(new BrandId(row.get(column(BRAND.ID), UUID.class)), new BrandSettings(
                 row.get(column(BRAND.NAME), String.class), row.get(column(BRAND.LEGAL_NAME), String.class),
                 ZoneId.of(row.get(column(BRAND.ZONE), String.class)), row.get(column(BRAND.LOCALE), String.class),
                 row.get(column(BRAND.INDUSTRY), String.class), row.get(column(BRAND.HOLIDAY_REGION), String.class),
-                List.copyOf(channels), row.get(column(BRAND.NOTES), String.class),
+                channels, row.get(column(BRAND.NOTES), String.class),
                 row.get(column(BRAND.CLIENT_SEES_AUDIT), Boolean.class),
                 row.get(column(BRAND.CLIENT_SEES_PLANS), Boolean.class),
                 row.get(column(BRAND.CLIENT_SEES_HOURS), Boolean.class)),

@@ -43,11 +43,16 @@ final class PreparedQueries {
         return rows(statement, mapper);
     }
 
-    /** Runs SQL rendered before ({@link PreparedRead}) with {@code values} bound in order; none may be null. */
-    static <T> Mono<List<T>> fetch(Connection connection, String sql, List<?> values, Function<Row, T> mapper) {
-        Statement statement = connection.createStatement(sql);
+    /** Runs a statement rendered before with {@code values} bound in order. */
+    static <T> Mono<List<T>> fetch(Connection connection, PreparedRead read, List<?> values, Function<Row, T> mapper) {
+        Statement statement = connection.createStatement(read.sql());
         for (int i = 0; i < values.size(); i++) {
-            statement.bind(i, driverValue(values.get(i)));
+            Object value = values.get(i);
+            if (value == null) {
+                statement.bindNull(i, read.type(i));
+            } else {
+                statement.bind(i, driverValue(value));
+            }
         }
         return rows(statement, mapper);
     }

@@ -85,7 +85,7 @@ public class Transactions {
     public <T> Mono<List<T>> fetch(TenantId tenant, PreparedRead read, List<?> values, Function<Row, T> mapper) {
         read.check(values);
         return transaction(connections, tenant, sql -> Mono.deferContextual(context ->
-                PreparedQueries.fetch(context.get(Ongoing.class).connection(), read.sql(), values, mapper)));
+                PreparedQueries.fetch(context.get(Ongoing.class).connection(), read, values, mapper)));
     }
 
     /**
