@@ -8,6 +8,8 @@ import com.agencyhub.jooq.tables.records.AuditEventRecord;
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.Page;
 import com.agencyhub.shared.TenantId;
+import com.agencyhub.shared.db.PreparedRead;
+import com.agencyhub.shared.db.Transactions;
 import com.agencyhub.shared.UserId;
 import com.agencyhub.shared.web.Cursor;
 import org.jooq.Condition;
@@ -21,6 +23,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,24 +39,37 @@ public class AuditRepository {
     private static final TypeReference<Map<String, Object>> SNAPSHOT = new TypeReference<>() {
     };
 
-    private final JsonMapper json;
+    /**
+     * The statement of {@link #insert}, rendered once (every change of the API records an event): bound in order are
+     * the agency, the event's id, the actor's id and name, action, entity type and id, brand, before and after.
+     */
+    private static final PreparedRead INSERT = PreparedRead.of(DSL.insertInto(AUDIT_EVENT)
+            .set(AUDIT_EVENT.TENANT_ID, DSL.param(UUID.class))
+            .set(AUDIT_EVENT.ID, DSL.param(UUID.class))
+            .set(AUDIT_EVENT.ACTOR_ID, DSL.param(UUID.class))
+            .set(AUDIT_EVENT.ACTOR_NAME, DSL.param(String.class))
+            .set(AUDIT_EVENT.ACTION, DSL.param(String.class))
+            .set(AUDIT_EVENT.ENTITY_TYPE, DSL.param(String.class))
+            .set(AUDIT_EVENT.ENTITY_ID, DSL.param(UUID.class))
+            .set(AUDIT_EVENT.BRAND_ID, DSL.param(UUID.class))
+            .set(AUDIT_EVENT.BEFORE, DSL.param(JSONB.class))
+            .set(AUDIT_EVENT.AFTER, DSL.param(JSONB.class))
+            .returning(AUDIT_EVENT.ID));
 
-    public AuditRepository(JsonMapper json) {
+    private final JsonMapper json;
+    private final Transactions transactions;
+
+    public AuditRepository(JsonMapper json, Transactions transactions) {
         this.json = json;
+        this.transactions = transactions;
     }
 
+    /** Records the event in the transaction of {@code sql}. */
     public Mono<Void> insert(DSLContext sql, TenantId tenant, AuditActor actor, AuditEntry entry) {
-        return Mono.from(sql.insertInto(AUDIT_EVENT)
-                .set(AUDIT_EVENT.TENANT_ID, tenant.value())
-                .set(AUDIT_EVENT.ID, UUID.randomUUID())
-                .set(AUDIT_EVENT.ACTOR_ID, actor.id().value())
-                .set(AUDIT_EVENT.ACTOR_NAME, actor.name())
-                .set(AUDIT_EVENT.ACTION, entry.action())
-                .set(AUDIT_EVENT.ENTITY_TYPE, entry.entityType())
-                .set(AUDIT_EVENT.ENTITY_ID, entry.entityId())
-                .set(AUDIT_EVENT.BRAND_ID, entry.brand() == null ? null : entry.brand().value())
-                .set(AUDIT_EVENT.BEFORE, jsonb(entry.before()))
-                .set(AUDIT_EVENT.AFTER, jsonb(entry.after())))
+        return transactions.fetch(sql, INSERT, Arrays.asList(tenant.value(), UUID.randomUUID(), actor.id().value(),
+                        actor.name(), entry.action(), entry.entityType(), entry.entityId(),
+                        entry.brand() == null ? null : entry.brand().value(), jsonb(entry.before()),
+                        jsonb(entry.after())), row -> row.get(0, UUID.class))
                 .then();
     }
 

@@ -35,7 +35,7 @@ final class PreparedQueries {
         for (int i = 0; i < params.size(); i++) {
             Param<?> param = params.get(i);
             if (param.getValue() == null) {
-                statement.bindNull(i, param.getType());
+                statement.bindNull(i, driverType(param.getType()));
             } else {
                 statement.bind(i, driverValue(param.getValue()));
             }
@@ -49,7 +49,7 @@ final class PreparedQueries {
         for (int i = 0; i < values.size(); i++) {
             Object value = values.get(i);
             if (value == null) {
-                statement.bindNull(i, read.type(i));
+                statement.bindNull(i, driverType(read.type(i)));
             } else {
                 statement.bind(i, driverValue(value));
             }
@@ -70,6 +70,11 @@ final class PreparedQueries {
         return Flux.from(statement.execute())
                 .concatMap(result -> result.map((row, metadata) -> mapper.apply(row)))
                 .collectList();
+    }
+
+    /** The driver's type for a jOOQ value type, as a null of it is bound. */
+    private static Class<?> driverType(Class<?> type) {
+        return type == JSONB.class ? Json.class : type;
     }
 
     /** jOOQ's own value types as the driver knows them (jsonb is the one our queries bind). */

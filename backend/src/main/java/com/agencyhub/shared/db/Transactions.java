@@ -89,6 +89,21 @@ public class Transactions {
     }
 
     /**
+     * Like {@link #fetch(TenantId, PreparedRead, List, Function)}, in the transaction whose jOOQ context is {@code sql}
+     * (the ongoing one of the calling work, whichever its pool): for statements that belong to work begun elsewhere.
+     */
+    public <T> Mono<List<T>> fetch(DSLContext sql, PreparedRead read, List<?> values, Function<Row, T> mapper) {
+        read.check(values);
+        return Mono.deferContextual(context -> {
+            Ongoing ongoing = context.getOrDefault(Ongoing.class, null);
+            if (ongoing == null || ongoing.sql() != sql) {
+                return Mono.error(new IllegalStateException("The statement's transaction is not the ongoing one"));
+            }
+            return PreparedQueries.fetch(ongoing.connection(), read, values, mapper);
+        });
+    }
+
+    /**
      * Runs platform work (platform admins managing agencies) as the platform role: the agency registry is
      * visible across agencies, and the given agency's own rows (its first admin, its audit trail) are writable.
      */
