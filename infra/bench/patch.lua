@@ -1,6 +1,6 @@
 -- PATCH /v1/brands/{id} {"notes": ...} with If-Match, without conflicts between connections: each wrk thread owns
 -- every BENCH_THREADS-th brand and keeps those not in flight in a free list, with the version of their last ETag
--- (seeded brands start at version 0; infra/bench/throughput resets them before each run). A connection takes a
+-- (BENCH_VERSION: infra/bench/throughput sets every bench brand to it before each run). A connection takes a
 -- free brand; the response puts it back with its new ETag (the brand's id is read from the body).
 --
 -- With more connections than brands per thread the free list runs dry. delay() then holds the request back, but wrk
@@ -34,9 +34,10 @@ local sequence = 0
 
 function init(args)
    local threads = tonumber(os.getenv("BENCH_THREADS") or "1")
+   local first_version = tonumber(os.getenv("BENCH_VERSION") or "0")
    for n = thread_index + 1, brands, threads do
       free[#free + 1] = n
-      version[n] = 0
+      version[n] = first_version
       in_flight[n] = 0
    end
 end

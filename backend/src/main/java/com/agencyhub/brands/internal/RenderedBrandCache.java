@@ -31,7 +31,8 @@ class RenderedBrandCache {
     private static final long MAX_WEIGHT = 8L << 20;
     private static final int ENTRY_OVERHEAD = 160;
 
-    private record Key(TenantId agency, UUID brand, boolean withNotes) {
+    /** With the version in the key, a hit is a document at the version asked for; older ones age out by weight. */
+    private record Key(TenantId agency, UUID brand, boolean withNotes, int version) {
     }
 
     private final Cache<Key, RenderedBrand> documents;
@@ -46,12 +47,10 @@ class RenderedBrandCache {
 
     /** The brand's document at {@code version}, or null if the cache has none at that version. */
     RenderedBrand get(TenantId agency, UUID brand, boolean withNotes, int version) {
-        RenderedBrand cached = documents.getIfPresent(new Key(agency, brand, withNotes));
-        return cached != null && cached.version() == version ? cached : null;
+        return documents.getIfPresent(new Key(agency, brand, withNotes, version));
     }
 
     void put(TenantId agency, UUID brand, boolean withNotes, RenderedBrand document) {
-        documents.asMap().merge(new Key(agency, brand, withNotes), document,
-                (kept, offered) -> offered.version() >= kept.version() ? offered : kept);
+        documents.put(new Key(agency, brand, withNotes, document.version()), document);
     }
 }

@@ -121,6 +121,31 @@ class BrandJsonTest extends ApiTest {
         assertThat(get(clientToken, "/v1/brands").get("items").get(0).get("status").asString()).isEqualTo("active");
     }
 
+    /** Documents are kept per version: one set back by hand is read from the database, kept, and then hit. */
+    @Test
+    void aKeptDocumentFollowsTheVersionTheDatabaseHasNow() {
+        TestAgency agency = newAgency("brand-json-reset");
+        UUID brand = created(agency, Map.of("name", "Reset", "zone", "Europe/Berlin", "locale", "de-DE"));
+        String path = "/v1/brands/" + brand;
+        version(agency, brand, 7);
+        assertThat(get(agency.adminToken(), path).get("version").asInt()).isEqualTo(7);
+        version(agency, brand, 2);
+        assertThat(get(agency.adminToken(), path).get("version").asInt()).isEqualTo(2);
+        double hitsBefore = cacheHits();
+        assertThat(get(agency.adminToken(), path).get("version").asInt()).isEqualTo(2);
+        assertThat(cacheHits() - hitsBefore).isEqualTo(1);
+    }
+
+    private static void version(TestAgency agency, UUID brand, int version) {
+        TestDatabase.get().inAgency(agency.tenant(), db -> {
+            try (PreparedStatement update = db.prepareStatement("update brand set version = ? where id = ?")) {
+                update.setInt(1, version);
+                update.setObject(2, brand);
+                return update.executeUpdate();
+            }
+        });
+    }
+
     private void patch(TestAgency agency, UUID brand, String ifMatch, Map<String, Object> changes) {
         http.patch().uri("/v1/brands/" + brand).headers(h -> {
             h.setBearerAuth(agency.adminToken());
