@@ -112,12 +112,15 @@ public class BrandRepository {
                 .mapNotNull(brands -> brands.isEmpty() ? null : brands.get(0));
     }
 
-    /** The brand as the contract's JSON ({@link BrandJson}), the notes only {@code withNotes}; empty if none. */
+    /**
+     * The brand as the contract's JSON ({@link BrandJson}), the notes only {@code withNotes}; empty if none. Its
+     * version and (when not kept) its document are each read in one round trip of their own.
+     */
     public Mono<RenderedBrand> findRendered(TenantId tenant, BrandId id, boolean withNotes) {
-        return transactions.inTenant(tenant, sql -> transactions.fetch(tenant, VERSION_OF_BRAND,
-                        List.of(tenant.value(), id.value()), row -> new Listed(null, id.value(), row.get(0, Integer.class)))
+        return transactions.fetch(tenant, VERSION_OF_BRAND, List.of(tenant.value(), id.value()),
+                        row -> new Listed(null, id.value(), row.get(0, Integer.class)))
                 .flatMap(found -> rendered(tenant, found, withNotes))
-                .mapNotNull(brands -> brands.isEmpty() ? null : brands.get(0)));
+                .mapNotNull(brands -> brands.isEmpty() ? null : brands.get(0));
     }
 
     /**
@@ -304,11 +307,11 @@ public class BrandRepository {
         PreparedRead pageRead = PAGE_READS.computeIfAbsent(
                 new PageShape(query.status() != null, query.scope() != null, after != null, limit),
                 BrandRepository::pageRead);
-        return transactions.inTenant(tenant, sql -> transactions.fetch(tenant, pageRead, values,
+        return transactions.fetch(tenant, pageRead, values,
                         row -> new Listed(row.get(0, String.class), row.get(1, UUID.class), row.get(2, Integer.class)))
                 .map(rows -> Page.of(rows, limit, last -> Cursor.encode(CURSOR_LIST, last.name(), last.id().toString())))
                 .flatMap(page -> rendered(tenant, page.items(), withNotes)
-                        .map(documents -> new Page<>(documents, page.nextCursor()))));
+                        .map(documents -> new Page<>(documents, page.nextCursor())));
     }
 
     /** A brand of a page with the keys its cursor needs and the version its document must have. */

@@ -57,6 +57,11 @@ final class PreparedQueries {
         return rows(statement, mapper);
     }
 
+    /** Runs SQL without bound values as one simple query (which may hold several statements): all their rows. */
+    static <T> Mono<List<T>> fetch(Connection connection, String sql, Function<Row, T> mapper) {
+        return rows(connection.createStatement(sql), mapper);
+    }
+
     static String sql(ResultQuery<?> query) {
         return RENDERING.renderNamedParams(query);
     }

@@ -149,6 +149,28 @@ class RowLevelSecurityTest extends ApiTest {
     }
 
     @Test
+    void aReadInOneRoundTripSeesOnlyItsAgencyAndLeavesNoScopeBehind() {
+        PreparedRead eventsNotBy = PreparedRead.of(DSL.select(AUDIT_EVENT.TENANT_ID).from(AUDIT_EVENT)
+                .where(AUDIT_EVENT.ACTOR_ID.ne(DSL.param(UUID.class))));
+        assertThat(eventsNotBy.inlinable()).isTrue();
+
+        List<UUID> seenByA = overSingleConnection.fetch(agencyA, eventsNotBy, List.of(UUID.randomUUID()),
+                row -> row.get(0, UUID.class)).block();
+        List<UUID> seenByB = overSingleConnection.fetch(agencyB, eventsNotBy, List.of(UUID.randomUUID()),
+                row -> row.get(0, UUID.class)).block();
+        assertThat(seenByA).isNotEmpty().containsOnly(agencyA.value());
+        assertThat(seenByB).isNotEmpty().containsOnly(agencyB.value());
+
+        List<Object> afterwards = withConnection(singleConnection, connection -> Mono.from(connection.createStatement(
+                        "select coalesce(current_setting('app.tenant_id', true), ''), "
+                                + "(select count(*) from audit_event), now() = statement_timestamp()").execute())
+                .flatMap(result -> Mono.from(result.map(row -> List.of(row.get(0, String.class),
+                        row.get(1, Long.class), row.get(2, Boolean.class))))));
+        assertThat(afterwards).as("tenant setting, rows visible, a transaction of its own")
+                .containsExactly("", 0L, true);
+    }
+
+    @Test
     void noTenantSetMeansZeroRowsNotAnError() {
         Long rows = withConnection(pooled, connection -> Mono.from(connection.createStatement(
                 "select count(*) from audit_event").execute()).flatMap(result -> Mono.from(result.map(row -> row.get(0, Long.class)))));
