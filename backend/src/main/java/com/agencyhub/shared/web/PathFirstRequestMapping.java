@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * Finds the operation of a request by its path first. For a path with variables ({@code /v1/brands/{id}}) WebFlux
  * tries every operation of the API in turn, and checks the method, the media types (the Accept header against each
- * operation's) and the API version before the path: a quarter of the CPU of a brand read went there. Here an
+ * operation's) and the API version before the path: 7 % of the CPU of a brand read went there. Here an
  * operation whose paths cannot match is dismissed first, most of them by the number of path segments alone. The
  * outcome is the same, since an operation matches only when all its conditions do and none of them has an effect;
  * requests that match no operation are answered (404, 405, 406, 415) from all operations, as before.
