@@ -104,7 +104,7 @@ public class Transactions {
             Mono<List<T>> oneTrip = Mono.usingWhen(Mono.from(connections.create()),
                     connection -> PreparedQueries.fetch(connection, scope(tenant) + ";\n" + read.inlined(values), mapper),
                     Transactions::release, (connection, error) -> release(connection), Transactions::release);
-            return Mono.create(sink -> oneTrip.subscribe(sink::success, sink::error));
+            return detached(oneTrip);
         });
     }
 
@@ -199,7 +199,12 @@ public class Transactions {
 
     /** Returns the connection to the pool, subscribed on its own like {@link #end}. */
     private static Mono<Void> release(Connection connection) {
-        return Mono.create(sink -> Mono.from(connection.close()).subscribe(null, sink::error, sink::success));
+        return detached(Mono.from(connection.close()));
+    }
+
+    /** {@code work} subscribed on its own: it runs to its end even if its subscriber cancels. */
+    private static <T> Mono<T> detached(Mono<T> work) {
+        return Mono.create(sink -> work.subscribe(sink::success, sink::error, sink::success));
     }
 
     /**
@@ -213,7 +218,7 @@ public class Transactions {
                 .then(Mono.defer(() -> Mono.from(connection.close())))
                 .onErrorResume(failure -> Mono.from(connection.close()).onErrorResume(ignored -> Mono.empty())
                         .then(Mono.error(failure)));
-        return Mono.create(sink -> finish.subscribe(null, sink::error, sink::success));
+        return detached(finish);
     }
 
     private static Mono<Void> logged(String what, Throwable failure) {

@@ -9,7 +9,6 @@ import org.springframework.web.reactive.result.method.annotation.RequestMappingH
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.pattern.PathPattern;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -72,8 +71,7 @@ class PathFirstRequestMapping {
         }
 
         boolean admits(PathContainer path) {
-            List<PathContainer.Element> pathElements = path.elements();
-            return elements < 0 || pathElements.size() == elements;
+            return elements < 0 || path.elements().size() == elements;
         }
     }
 }
