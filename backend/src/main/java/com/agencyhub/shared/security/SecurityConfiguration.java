@@ -32,7 +32,6 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
-import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -251,20 +250,18 @@ public class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
-    /** Spring Security's strict firewall, with a fast path for header names and values of printable ASCII. */
+    /**
+     * Spring Security's strict firewall, checking headers and query parameters once per request, with a fast path for
+     * header names and values of printable ASCII.
+     */
     @Bean
     ServerWebExchangeFirewall firewall() {
-        StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
-        firewall.setAllowedHeaderNames(PrintableAscii.or(StrictServerWebExchangeFirewall.ALLOWED_HEADER_NAMES, false));
-        firewall.setAllowedHeaderValues(PrintableAscii.or(StrictServerWebExchangeFirewall.ALLOWED_HEADER_VALUES, true));
-        firewall.setAllowedParameterNames(
-                PrintableAscii.or(StrictServerWebExchangeFirewall.ALLOWED_PARAMETER_NAMES, false));
-        return firewall;
+        return CheckedOnceFirewall.withPrintableAsciiFastPath();
     }
 
     /**
-     * Requests the firewall refuses (encoded slashes, percent signs or NUL in the path, {@code //} segments): a 400
-     * problem like every other refusal, not an empty answer.
+     * Requests the firewall refuses (encoded slashes, percent signs or NUL in the path, {@code //} segments, control
+     * characters in a header or a parameter's name): a 400 problem like every other refusal, not an empty answer.
      */
     @Bean
     ServerExchangeRejectedHandler rejectedRequests(ProblemWriter problems) {
@@ -277,7 +274,7 @@ public class SecurityConfiguration {
                         List.of()));
             }
             return problems.write(exchange, ApiProblem.badRequest(
-                    "The request path contains characters or segments this API does not accept."));
+                    "The request's path, headers or parameter names contain characters or segments this API does not accept."));
         };
     }
 
