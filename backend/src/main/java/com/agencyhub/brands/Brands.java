@@ -139,7 +139,9 @@ public class Brands {
     /** Loads the brand in a transaction, refuses stale versions and offboarded brands, then runs the change. */
     private Mono<Brand> editing(TenantId tenant, BrandId id, int expectedVersion,
                                 BiFunction<DSLContext, Brand, Mono<Brand>> change) {
-        return repository.inTransactionWith(tenant, id, (sql, current) -> {
+        return transactions.inTenant(tenant, sql -> repository.findById(tenant, id)
+                .switchIfEmpty(Mono.error(Brands::notFound))
+                .flatMap(current -> {
                     if (current.status() == BrandStatus.OFFBOARDED) {
                         return Mono.error(ApiProblem.conflict("The brand is offboarded and can no longer be changed."));
                     }
@@ -147,8 +149,7 @@ public class Brands {
                         return Mono.error(ApiProblem.preconditionFailed());
                     }
                     return change.apply(sql, current);
-                })
-                .switchIfEmpty(Mono.error(Brands::notFound));
+                }));
     }
 
     private static AuditEntry entry(String action, Brand brand, Map<String, ?> before, Map<String, ?> after) {

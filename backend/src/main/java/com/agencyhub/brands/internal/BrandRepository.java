@@ -36,7 +36,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -111,15 +110,6 @@ public class BrandRepository {
     public Mono<Brand> findById(TenantId tenant, BrandId id) {
         return transactions.fetch(tenant, BRAND_BY_ID, List.of(tenant.value(), id.value()), BrandRepository::brand)
                 .mapNotNull(brands -> brands.isEmpty() ? null : brands.get(0));
-    }
-
-    /**
-     * Runs {@code work} on the brand in a transaction of the agency that begins by reading it, in the same round trip
-     * ({@link Transactions#inTenantAfterReading}); empty if there is no such brand.
-     */
-    public <T> Mono<T> inTransactionWith(TenantId tenant, BrandId id, BiFunction<DSLContext, Brand, Mono<T>> work) {
-        return transactions.inTenantAfterReading(tenant, BRAND_BY_ID, List.of(tenant.value(), id.value()),
-                BrandRepository::brand, (sql, brands) -> brands.isEmpty() ? Mono.empty() : work.apply(sql, brands.get(0)));
     }
 
     /**

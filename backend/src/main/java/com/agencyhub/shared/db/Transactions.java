@@ -21,7 +21,6 @@ import reactor.util.context.Context;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -110,31 +109,6 @@ public class Transactions {
     }
 
     /**
-     * Runs the work for one agency in a transaction that begins with {@code read}, whose rows the work gets. Outside a
-     * transaction, with an {@link PreparedRead#inlinable() inlinable} read, the beginning, the scope and the read go
-     * to PostgreSQL in one round trip (one simple query), which saves one of the few trips an edit takes. That
-     * transaction runs to its end even if the caller goes away: an edit under way is finished and committed (or rolled
-     * back on error) rather than cut off, so no cancellation can find the transaction half begun.
-     */
-    public <T, R> Mono<R> inTenantAfterReading(TenantId tenant, PreparedRead read, List<?> values,
-                                               Function<Row, T> mapper, BiFunction<DSLContext, List<T>, Mono<R>> work) {
-        read.check(values);
-        return Mono.deferContextual(context -> {
-            if (!read.inlinable() || joinable(context, connections, tenant).isPresent()) {
-                return inTenant(tenant, sql -> fetch(sql, read, values, mapper).flatMap(rows -> work.apply(sql, rows)));
-            }
-            return detached(Mono.usingWhen(Mono.from(connections.create()),
-                    connection -> PreparedQueries.fetch(connection, "BEGIN;\n" + scope(tenant) + ";\n"
-                                    + read.inlined(values), mapper)
-                            .flatMap(rows -> {
-                                DSLContext sql = jooq(connection);
-                                return work.apply(sql, rows).contextWrite(ongoing(connections, tenant, connection, sql));
-                            }),
-                    Transactions::commit, Transactions::rollback, Transactions::rollback));
-        });
-    }
-
-    /**
      * Like {@link #fetch(TenantId, PreparedRead, List, Function)}, in the transaction whose jOOQ context is {@code sql}
      * (the ongoing one of the calling work, whichever its pool): for statements that belong to work begun elsewhere.
      */
@@ -215,11 +189,7 @@ public class Transactions {
                         .add(scope(tenant))
                         .execute())
                 .concatMap(Result::getRowsUpdated)
-                .then(Mono.fromSupplier(() -> jooq(connection)));
-    }
-
-    private static DSLContext jooq(Connection connection) {
-        return DSL.using(connection, SQLDialect.POSTGRES, SETTINGS);
+                .then(Mono.fromSupplier(() -> DSL.using(connection, SQLDialect.POSTGRES, SETTINGS)));
     }
 
     /** The statement that scopes the transaction it runs in to the agency (none: no agency's rows). */
@@ -232,10 +202,9 @@ public class Transactions {
         return detached(Mono.from(connection.close()));
     }
 
-    /** {@code work} subscribed on its own (in its subscriber's context): it runs to its end even if that cancels. */
+    /** {@code work} subscribed on its own: it runs to its end even if its subscriber cancels. */
     private static <T> Mono<T> detached(Mono<T> work) {
-        return Mono.create(sink -> work.contextWrite(sink.contextView()).subscribe(sink::success, sink::error,
-                sink::success));
+        return Mono.create(sink -> work.subscribe(sink::success, sink::error, sink::success));
     }
 
     /**

@@ -1,9 +1,5 @@
 package com.agencyhub.shared.db;
 
-import com.agencyhub.audit.AuditActor;
-import com.agencyhub.brands.BrandChanges;
-import com.agencyhub.brands.Brands;
-import com.agencyhub.shared.BrandId;
 import com.agencyhub.testsupport.ApiTest;
 import com.agencyhub.testsupport.TestAgency;
 import com.agencyhub.testsupport.db.PostgresBootstrap;
@@ -23,7 +19,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,9 +36,6 @@ class CancelledTransactionsTest extends ApiTest {
 
     @Autowired
     ConnectionFactory pool;
-
-    @Autowired
-    Brands brands;
 
     @Test
     void cancelledWorkLeavesNoTransactionOpenAndThePoolWhole() throws Exception {
@@ -103,30 +95,6 @@ class CancelledTransactionsTest extends ApiTest {
         assertSettled();
     }
 
-    /**
-     * An edit's transaction begins with reading the brand in the same round trip and is not cut off when its caller
-     * goes away: each of these edits, cancelled after 0-9 ms, is committed all the same, one after the other.
-     */
-    @Test
-    void editsWhoseCallersGiveUpAreFinishedAndLeaveNoTransactionOpen() throws Exception {
-        TestAgency agency = newAgency("unfinished");
-        BrandId brand = new BrandId(newBrand(agency, "Unfinished"));
-        int first = versionOf(agency, brand);
-        for (int edit = 0; edit < 60; edit++) {
-            brands.update(agency.tenant(), AuditActor.SYSTEM, brand, first + edit, notes("edit " + edit))
-                    .timeout(Duration.ofMillis(RANDOM.nextInt(10)))
-                    .onErrorResume(TimeoutException.class, timedOut -> Mono.empty())
-                    .block(Duration.ofSeconds(5));
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (versionOf(agency, brand) != first + edit + 1 && System.nanoTime() < deadline) {
-                Thread.sleep(2);
-            }
-            assertThat(versionOf(agency, brand)).as("version after edit %d", edit).isEqualTo(first + edit + 1);
-        }
-
-        assertSettled();
-    }
-
     @Test
     void postgresqlEndsWhatTheBackendWouldNot() {
         var settings = transactions.inTenant(newAgency("backstop").tenant(), sql -> Mono.from(sql.select(
@@ -148,21 +116,6 @@ class CancelledTransactionsTest extends ApiTest {
         } while ((open > 0 || acquired > 0) && System.nanoTime() < deadline);
         assertThat(open).as("application-role connections idle in transaction").isZero();
         assertThat(acquired).as("connections not returned to the pool").isZero();
-    }
-
-    private static BrandChanges notes(String notes) {
-        return new BrandChanges(null, null, null, null, null, null, null, notes, null, null, null);
-    }
-
-    private static int versionOf(TestAgency agency, BrandId brand) throws Exception {
-        try (Connection owner = DriverManager.getConnection(TestDatabase.get().jdbcUrl(), PostgresBootstrap.OWNER,
-                TestDatabase.OWNER_PASSWORD); Statement sql = owner.createStatement()) {
-            sql.execute("set app.tenant_id = '" + agency.tenant().value() + "'");
-            try (ResultSet rows = sql.executeQuery("select version from brand where id = '" + brand.value() + "'")) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        }
     }
 
     private static int idleInTransaction() throws Exception {
