@@ -4,11 +4,16 @@ import com.agencyhub.audit.internal.AuditRepository;
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.Page;
 import com.agencyhub.shared.TenantId;
+import com.agencyhub.shared.db.PreparedRead;
 import com.agencyhub.shared.db.Transactions;
 import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+
+import java.util.List;
 
 /**
  * The audit trail. Every mutation records an entry through the same jOOQ context (so the same
@@ -27,6 +32,20 @@ public class AuditLog {
 
     public Mono<Void> record(DSLContext transaction, TenantId tenant, AuditActor actor, AuditEntry entry) {
         return repository.insert(transaction, tenant, actor, entry);
+    }
+
+    /**
+     * A change and the recording of its event as one statement, for hot paths where a round trip counts: the event is
+     * recorded only if the change (a statement returning the rows it changed) returns a row. Bound after the
+     * change's own values are the event's ({@link #event}); its rows are the change's.
+     */
+    public static PreparedRead recorded(ResultQuery<? extends Record> change) {
+        return AuditRepository.recorded(change);
+    }
+
+    /** The values that {@link #recorded} statements bind for the entry, after the change's own. */
+    public List<Object> event(TenantId tenant, AuditActor actor, AuditEntry entry) {
+        return repository.eventValues(tenant, actor, entry);
     }
 
     /** The agency's events, newest first. */

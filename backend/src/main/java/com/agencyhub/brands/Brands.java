@@ -109,10 +109,11 @@ public class Brands {
     public Mono<Brand> update(TenantId tenant, AuditActor actor, BrandId id, int expectedVersion, BrandChanges changes) {
         return editing(tenant, id, expectedVersion, (sql, current) -> {
             BrandSettings changed = changes.applyTo(current.settings());
-            return repository.update(sql, tenant, current, changed, expectedVersion)
-                    .switchIfEmpty(Mono.error(ApiProblem::preconditionFailed))
-                    .flatMap(updated -> audit.record(sql, tenant, actor,
-                            entry("brand.updated", updated, current.snapshot(), updated.snapshot())).thenReturn(updated));
+            Brand after = new Brand(current.id(), changed, current.status(), current.createdAt(), current.updatedAt(),
+                    current.version());
+            return repository.update(sql, tenant, current, changed, expectedVersion, audit.event(tenant, actor,
+                            entry("brand.updated", current, current.snapshot(), after.snapshot())))
+                    .switchIfEmpty(Mono.error(ApiProblem::preconditionFailed));
         }).onErrorMap(SqlErrors::isUniqueViolation, taken -> nameTaken(changes.name()));
     }
 

@@ -14,7 +14,11 @@ import com.agencyhub.shared.UserId;
 import com.agencyhub.shared.web.Cursor;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.JSONB;
+import org.jooq.Name;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -39,21 +43,18 @@ public class AuditRepository {
     private static final TypeReference<Map<String, Object>> SNAPSHOT = new TypeReference<>() {
     };
 
+    /** The columns an event is recorded with, in the order {@link #eventValues} gives their values. */
+    private static final List<Field<?>> EVENT_COLUMNS = List.of(AUDIT_EVENT.TENANT_ID, AUDIT_EVENT.ID,
+            AUDIT_EVENT.ACTOR_ID, AUDIT_EVENT.ACTOR_NAME, AUDIT_EVENT.ACTION, AUDIT_EVENT.ENTITY_TYPE,
+            AUDIT_EVENT.ENTITY_ID, AUDIT_EVENT.BRAND_ID, AUDIT_EVENT.BEFORE, AUDIT_EVENT.AFTER);
+
     /**
      * The statement of {@link #insert}, rendered once (every change of the API records an event): bound in order are
      * the agency, the event's id, the actor's id and name, action, entity type and id, brand, before and after.
      */
     private static final PreparedRead INSERT = PreparedRead.of(DSL.insertInto(AUDIT_EVENT)
-            .set(AUDIT_EVENT.TENANT_ID, DSL.param(UUID.class))
-            .set(AUDIT_EVENT.ID, DSL.param(UUID.class))
-            .set(AUDIT_EVENT.ACTOR_ID, DSL.param(UUID.class))
-            .set(AUDIT_EVENT.ACTOR_NAME, DSL.param(String.class))
-            .set(AUDIT_EVENT.ACTION, DSL.param(String.class))
-            .set(AUDIT_EVENT.ENTITY_TYPE, DSL.param(String.class))
-            .set(AUDIT_EVENT.ENTITY_ID, DSL.param(UUID.class))
-            .set(AUDIT_EVENT.BRAND_ID, DSL.param(UUID.class))
-            .set(AUDIT_EVENT.BEFORE, DSL.param(JSONB.class))
-            .set(AUDIT_EVENT.AFTER, DSL.param(JSONB.class))
+            .columns(EVENT_COLUMNS)
+            .values(placeholders())
             .returning(AUDIT_EVENT.ID));
 
     private final JsonMapper json;
@@ -66,11 +67,37 @@ public class AuditRepository {
 
     /** Records the event in the transaction of {@code sql}. */
     public Mono<Void> insert(DSLContext sql, TenantId tenant, AuditActor actor, AuditEntry entry) {
-        return transactions.fetch(sql, INSERT, Arrays.asList(tenant.value(), UUID.randomUUID(), actor.id().value(),
-                        actor.name(), entry.action(), entry.entityType(), entry.entityId(),
-                        entry.brand() == null ? null : entry.brand().value(), jsonb(entry.before()),
-                        jsonb(entry.after())), row -> row.get(0, UUID.class))
+        return transactions.fetch(sql, INSERT, eventValues(tenant, actor, entry), row -> row.get(0, UUID.class))
                 .then();
+    }
+
+    /**
+     * {@code change}, a statement that returns the rows it changed, and the recording of an event as one statement
+     * (one round trip): the event is recorded only if the change returns a row. Bound in order are the change's
+     * values, then the event's ({@link #eventValues}); its rows are the change's.
+     */
+    public static PreparedRead recorded(ResultQuery<? extends Record> change) {
+        Name changed = DSL.name("changed");
+        @SuppressWarnings("unchecked")
+        ResultQuery<Record> changing = (ResultQuery<Record>) change;
+        return PreparedRead.of(DSL.with(changed.as(changing))
+                .with(DSL.name("recorded").as(DSL.insertInto(AUDIT_EVENT)
+                        .columns(EVENT_COLUMNS)
+                        .select(DSL.select(placeholders()).from(DSL.table(changed)))
+                        .returning(AUDIT_EVENT.ID)))
+                .select(DSL.asterisk())
+                .from(DSL.table(changed)));
+    }
+
+    /** The values an event is recorded with, as {@link #insert} and {@link #recorded} bind them. */
+    public List<Object> eventValues(TenantId tenant, AuditActor actor, AuditEntry entry) {
+        return Arrays.asList(tenant.value(), UUID.randomUUID(), actor.id().value(), actor.name(), entry.action(),
+                entry.entityType(), entry.entityId(), entry.brand() == null ? null : entry.brand().value(),
+                jsonb(entry.before()), jsonb(entry.after()));
+    }
+
+    private static List<Field<?>> placeholders() {
+        return EVENT_COLUMNS.stream().<Field<?>>map(column -> DSL.param(column.getType())).toList();
     }
 
     public Mono<Page<AuditEvent>> list(DSLContext sql, TenantId tenant, AuditFilter filter, int limit, String cursor) {

@@ -1,5 +1,6 @@
 package com.agencyhub.brands.internal;
 
+import com.agencyhub.audit.AuditLog;
 import com.agencyhub.brands.Brand;
 import com.agencyhub.brands.BrandQuery;
 import com.agencyhub.brands.BrandSettings;
@@ -218,11 +219,12 @@ public class BrandRepository {
     }
 
     /**
-     * Stores the settings if the brand still has {@code expectedVersion}; empty otherwise. The channels are rewritten
-     * only when they changed.
+     * Stores the settings if the brand still has {@code expectedVersion}, and records the audit event with
+     * {@code event}'s values ({@link AuditLog#event}) in the same statement; empty (and nothing recorded) otherwise.
+     * The channels are rewritten only when they changed.
      */
     public Mono<Brand> update(DSLContext sql, TenantId tenant, Brand current, BrandSettings settings,
-                              int expectedVersion) {
+                              int expectedVersion, List<Object> event) {
         UUID id = current.id().value();
         Mono<Void> channels = settings.channels().equals(current.settings().channels()) ? Mono.empty()
                 : Mono.from(sql.deleteFrom(BRAND_CHANNEL)
@@ -230,21 +232,22 @@ public class BrandRepository {
                 .then(insertChannels(sql, tenant, id, settings.channels()));
         List<Object> values = new ArrayList<>(editableValues(settings));
         values.addAll(List.of(tenant.value(), id, expectedVersion));
-        return transactions.fetch(tenant, UPDATE_BRAND, values, row -> brand(row, settings.channels()))
+        values.addAll(event);
+        return transactions.fetch(sql, UPDATE_BRAND, values, row -> brand(row, settings.channels()))
                 .mapNotNull(updated -> updated.isEmpty() ? null : updated.get(0))
                 .flatMap(brand -> channels.thenReturn(brand));
     }
 
     /**
-     * The statement of {@link #update}, rendered once: bound in order are the {@link #editable} values, then the
-     * agency, the brand and the version it must still have.
+     * The statement of {@link #update}, rendered once: bound in order are the {@link #editable} values, the agency,
+     * the brand and the version it must still have, then the audit event's values.
      */
     private static PreparedRead updateStatement() {
         Map<Field<?>, Object> placeholders = new LinkedHashMap<>();
         for (Field<?> field : EDITABLE) {
             placeholders.put(field, DSL.param(field.getType()));
         }
-        return PreparedRead.of(DSL.update(BRAND)
+        return AuditLog.recorded(DSL.update(BRAND)
                 .set(placeholders)
                 .set(BRAND.UPDATED_AT, DSL.currentInstant())
                 .set(BRAND.VERSION, BRAND.VERSION.plus(DSL.inline(1)))

@@ -2,11 +2,19 @@ package com.agencyhub.brands.web;
 
 import com.agencyhub.api.model.BrandDto;
 import com.agencyhub.api.model.BrandPageDto;
+import com.agencyhub.audit.AuditActor;
+import com.agencyhub.audit.AuditEntry;
+import com.agencyhub.audit.AuditLog;
+import com.agencyhub.brands.Brand;
+import com.agencyhub.brands.internal.BrandRepository;
+import com.agencyhub.shared.BrandId;
+import com.agencyhub.shared.db.Transactions;
 import com.agencyhub.shared.security.Role;
 import com.agencyhub.testsupport.ApiTest;
 import com.agencyhub.testsupport.TestAgency;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -20,6 +28,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Brand CRUD: validation, pagination, concurrency, roles, client scope and isolation between agencies. */
 class BrandsApiTest extends ApiTest {
+
+    @Autowired
+    BrandRepository repository;
+
+    @Autowired
+    Transactions transactions;
+
+    @Autowired
+    AuditLog audit;
 
     private TestAgency agency;
 
@@ -167,9 +184,34 @@ class BrandsApiTest extends ApiTest {
         assertThat(updated.getHolidayRegion()).isEqualTo("DE-BY");
         assertThat(updated.getChannels()).extracting(c -> c.getPlatform()).containsExactly("tiktok");
         get(agency.adminToken(), "/v1/brands/" + brand.getId() + "/audit-events").expectStatus().isOk().expectBody()
+                .jsonPath("$.items.length()").isEqualTo(2)
                 .jsonPath("$.items[0].action").isEqualTo("brand.updated")
                 .jsonPath("$.items[0].before.name").isEqualTo("Alpenmilch")
-                .jsonPath("$.items[0].after.channels[0].platform").isEqualTo("tiktok");
+                .jsonPath("$.items[0].after.name").isEqualTo("Alpenmilch eG")
+                .jsonPath("$.items[0].after.legalName").doesNotExist()
+                .jsonPath("$.items[0].after.channels[0].platform").isEqualTo("tiktok")
+                .jsonPath("$.items[0].after.status").isEqualTo("onboarding")
+                .jsonPath("$.items[1].action").isEqualTo("brand.created");
+    }
+
+    /** The update and its audit event are one statement: when another edit came first, neither happens. */
+    @Test
+    void anUpdateThatFindsTheBrandChangedMeanwhileRecordsNoEvent() {
+        BrandDto created = created(alpenmilch("Alpenmilch"));
+        BrandId id = new BrandId(created.getId());
+        Brand current = repository.findById(agency.tenant(), id).block();
+        AuditEntry entry = new AuditEntry("brand.updated", "brand", id.value(), Map.of(), Map.of(), id);
+
+        Brand updated = transactions.inTenant(agency.tenant(), sql -> repository.update(sql, agency.tenant(), current,
+                current.settings(), current.version() + 1, audit.event(agency.tenant(), AuditActor.SYSTEM, entry)))
+                .block();
+
+        assertThat(updated).isNull();
+        get(agency.adminToken(), "/v1/brands/" + id.value() + "/audit-events").expectStatus().isOk().expectBody()
+                .jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.items[0].action").isEqualTo("brand.created");
+        get(agency.adminToken(), "/v1/brands/" + id.value()).expectStatus().isOk().expectHeader()
+                .valueEquals("ETag", "\"" + current.version() + "\"");
     }
 
     @Test
