@@ -142,7 +142,7 @@ public final class TestDatabase {
      * A connection to the run's database as the user that prepared it, for what only a superuser may read. It sends
      * statements as simple queries, so that the {@code $1} of a recorded statement reach the server as written.
      */
-    Connection asAdmin() throws SQLException {
+    public Connection asAdmin() throws SQLException {
         return DriverManager.getConnection(jdbcUrl() + "?preferQueryMode=simple", admin.user(), admin.password());
     }
 
