@@ -36,7 +36,7 @@ public class AuditLog {
 
     /**
      * A change and the recording of its event as one statement, for hot paths where a round trip counts: the event is
-     * recorded only if the change (a statement returning the rows it changed) returns a row. Bound after the
+     * recorded only if the change (a statement that changes one row and returns it) returns its row. Bound after the
      * change's own values are the event's ({@link #event}); its rows are the change's.
      */
     public static PreparedRead recorded(ResultQuery<? extends Record> change) {

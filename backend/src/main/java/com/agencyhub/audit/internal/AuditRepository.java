@@ -72,9 +72,10 @@ public class AuditRepository {
     }
 
     /**
-     * {@code change}, a statement that returns the rows it changed, and the recording of an event as one statement
-     * (one round trip): the event is recorded only if the change returns a row. Bound in order are the change's
-     * values, then the event's ({@link #eventValues}); its rows are the change's.
+     * {@code change}, a statement that changes one row and returns it, and the recording of an event as one
+     * statement (one round trip): the event is recorded only if the change returns its row (the event's id is bound
+     * once, so a change of several rows would fail on the event's key). Bound in order are the change's values, then
+     * the event's ({@link #eventValues}); its rows are the change's.
      */
     public static PreparedRead recorded(ResultQuery<? extends Record> change) {
         Name changed = DSL.name("changed");
