@@ -16,7 +16,12 @@ public record Brand(BrandId id, BrandSettings settings, BrandStatus status, Inst
 
     /** The brand's state as the audit trail records it. */
     Map<String, Object> snapshot() {
-        Map<String, Object> snapshot = new LinkedHashMap<>(settings.snapshot());
+        return snapshotWith(settings);
+    }
+
+    /** The brand's state as the audit trail records it, once {@code changed} settings are stored. */
+    Map<String, Object> snapshotWith(BrandSettings changed) {
+        Map<String, Object> snapshot = new LinkedHashMap<>(changed.snapshot());
         snapshot.put("status", status.value());
         return snapshot;
     }

@@ -109,10 +109,8 @@ public class Brands {
     public Mono<Brand> update(TenantId tenant, AuditActor actor, BrandId id, int expectedVersion, BrandChanges changes) {
         return editing(tenant, id, expectedVersion, (sql, current) -> {
             BrandSettings changed = changes.applyTo(current.settings());
-            Brand after = new Brand(current.id(), changed, current.status(), current.createdAt(), current.updatedAt(),
-                    current.version());
             return repository.update(sql, tenant, current, changed, expectedVersion, audit.event(tenant, actor,
-                            entry("brand.updated", current, current.snapshot(), after.snapshot())))
+                            entry("brand.updated", current, current.snapshot(), current.snapshotWith(changed))))
                     .switchIfEmpty(Mono.error(ApiProblem::preconditionFailed));
         }).onErrorMap(SqlErrors::isUniqueViolation, taken -> nameTaken(changes.name()));
     }

@@ -35,6 +35,7 @@ final class CheckedOnceFirewall implements ServerWebExchangeFirewall {
     @Override
     public Mono<ServerWebExchange> getFirewalledExchange(ServerWebExchange exchange) {
         return strict.getFirewalledExchange(exchange).map(checking -> {
+            // reading through the strict firewall's exchange is what runs its checks (a refusal is thrown)
             ServerHttpRequest request = checking.getRequest();
             HttpHeaders headers = request.getHeaders();
             for (String name : headers.headerNames()) {

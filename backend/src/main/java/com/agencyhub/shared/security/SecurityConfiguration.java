@@ -274,7 +274,8 @@ public class SecurityConfiguration {
                         List.of()));
             }
             return problems.write(exchange, ApiProblem.badRequest(
-                    "The request's path, headers or parameter names contain characters or segments this API does not accept."));
+                    "The request's path, headers or parameter names contain characters or segments this API does "
+                            + "not accept."));
         };
     }
 

@@ -19,7 +19,8 @@ class CheckedOnceFirewallTest {
 
     @Test
     void aRequestOfAcceptableHeadersAndParametersGoesOnUndecorated() {
-        ServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/v1/brands?limit=50&status=active")
+        ServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest
+                .get("/v1/brands?limit=50&status=active")
                 .header("Authorization", "Bearer abc.def.ghi")
                 .header("X-Greeting", "Grüße aus Köln", "tab\tseparated"));
 
