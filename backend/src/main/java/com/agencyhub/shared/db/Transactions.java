@@ -176,7 +176,17 @@ public class Transactions {
     }
 
     private static Mono<Void> rollback(Connection connection) {
-        return end(connection, Connection::rollbackTransaction, "rollback");
+        return end(connection, Transactions::sendRollback, "rollback");
+    }
+
+    /**
+     * {@code ROLLBACK}, sent whatever the driver believes: its own {@code rollbackTransaction()} sends nothing while it
+     * has not yet read the answer to {@code BEGIN}, and a caller that goes away just then (a client closing its
+     * connection under load) left the transaction open on a pooled connection. Sent after the {@code BEGIN} on the
+     * same connection, it always ends the transaction; with none open PostgreSQL only warns.
+     */
+    private static Publisher<Void> sendRollback(Connection connection) {
+        return Flux.from(connection.createStatement("ROLLBACK").execute()).concatMap(Result::getRowsUpdated).then();
     }
 
     /**
