@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.keycloak.OAuth2Constants;
 import org.jboss.resteasy.client.jaxrs.ResteasyClientBuilder;
 import org.keycloak.admin.client.CreatedResponseUtil;
@@ -59,22 +60,23 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     static final List<String> LEGACY_AGENCY_ROLES = List.of("agency-admin", "agency-manager", "social-media-manager",
             "client-viewer");
 
-    private final Keycloak keycloak;
+    private final Supplier<Keycloak> keycloak;
     private final String realm;
     private final String invitationClientId;
     private final int invitationLifespanSeconds;
 
-    public KeycloakIdentityDirectory(Keycloak keycloak, KeycloakProperties properties) {
+    /** {@code keycloak} gives the admin client when the first call needs it (building it is a tenth of a start). */
+    public KeycloakIdentityDirectory(Supplier<Keycloak> keycloak, KeycloakProperties properties) {
         this.keycloak = Objects.requireNonNull(keycloak, "keycloak");
         this.realm = properties.realm();
         this.invitationClientId = properties.invitationClientId();
         this.invitationLifespanSeconds = (int) properties.invitationLifespan().toSeconds();
     }
 
-    /** An admin client that authenticates with client_credentials in the configured realm. */
     /**
-     * The admin client, with time limits on connecting and on each answer: a Keycloak that does not answer fails the
-     * call ({@link IdentityProviderException}, a 503 for the caller) instead of holding a request and a thread forever.
+     * An admin client that authenticates with client_credentials in the configured realm, with time limits on
+     * connecting and on each answer: a Keycloak that does not answer fails the call ({@link IdentityProviderException},
+     * a 503 for the caller) instead of holding a request and a thread forever.
      */
     public static Keycloak adminClient(KeycloakProperties properties) {
         Client http = ((ResteasyClientBuilder) ClientBuilder.newBuilder())
@@ -326,7 +328,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     // plumbing
 
     private RealmResource realm() {
-        return keycloak.realm(realm);
+        return keycloak.get().realm(realm);
     }
 
     private OrganizationsResource organizations() {

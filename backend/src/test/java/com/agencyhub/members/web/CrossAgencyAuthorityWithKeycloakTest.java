@@ -257,7 +257,7 @@ class CrossAgencyAuthorityWithKeycloakTest {
         @Bean
         @Primary
         IdentityDirectory failingInvitations(Keycloak keycloak, KeycloakProperties properties, Switch failure) {
-            KeycloakIdentityDirectory real = new KeycloakIdentityDirectory(keycloak, properties);
+            KeycloakIdentityDirectory real = new KeycloakIdentityDirectory(() -> keycloak, properties);
             return new IdentityDirectory() {
                 @Override
                 public Mono<OrganizationRef> ensureOrganization(String alias, String name) {

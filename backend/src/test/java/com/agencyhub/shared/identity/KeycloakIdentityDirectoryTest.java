@@ -38,7 +38,7 @@ class KeycloakIdentityDirectoryTest {
     static void startKeycloak() {
         keycloakUrl = KeycloakServer.sharedForTests();
         adminClient = KeycloakIdentityDirectory.adminClient(BackendClient.properties(keycloakUrl));
-        directory = new KeycloakIdentityDirectory(adminClient, BackendClient.properties(keycloakUrl));
+        directory = new KeycloakIdentityDirectory(() -> adminClient, BackendClient.properties(keycloakUrl));
     }
 
     @AfterAll
@@ -141,7 +141,7 @@ class KeycloakIdentityDirectoryTest {
         String wrongSecret = "wrong-secret-" + UUID.randomUUID();
         KeycloakProperties wrongProperties = BackendClient.properties(keycloakUrl, wrongSecret);
         try (Keycloak client = KeycloakIdentityDirectory.adminClient(wrongProperties)) {
-            IdentityDirectory wrong = new KeycloakIdentityDirectory(client, wrongProperties);
+            IdentityDirectory wrong = new KeycloakIdentityDirectory(() -> client, wrongProperties);
 
             assertThatThrownBy(() -> wrong.findOrganization("anything").block(TIMEOUT))
                     .isInstanceOf(IdentityProviderException.class)
@@ -154,7 +154,7 @@ class KeycloakIdentityDirectoryTest {
     void unreachableKeycloakIsUnavailable() {
         KeycloakProperties nowhere = BackendClient.properties("http://127.0.0.1:1", "secret");
         try (Keycloak client = KeycloakIdentityDirectory.adminClient(nowhere)) {
-            IdentityDirectory unreachable = new KeycloakIdentityDirectory(client, nowhere);
+            IdentityDirectory unreachable = new KeycloakIdentityDirectory(() -> client, nowhere);
 
             assertThatThrownBy(() -> unreachable.ensureOrganization("x", "X").block(TIMEOUT))
                     .isInstanceOf(IdentityProviderException.class)

@@ -45,7 +45,7 @@ class KeycloakMemberAccessTest {
     static void start() {
         keycloakUrl = KeycloakServer.sharedForTests();
         adminClient = KeycloakIdentityDirectory.adminClient(BackendClient.properties(keycloakUrl));
-        directory = new KeycloakIdentityDirectory(adminClient, BackendClient.properties(keycloakUrl));
+        directory = new KeycloakIdentityDirectory(() -> adminClient, BackendClient.properties(keycloakUrl));
         String alias = "members-" + suffix();
         organization = directory.ensureOrganization(alias, "Members " + alias).block(TIMEOUT);
     }
