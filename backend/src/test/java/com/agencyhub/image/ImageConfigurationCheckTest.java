@@ -27,9 +27,7 @@ class ImageConfigurationCheckTest {
     private static final String GOOD = """
             {"architecture":"amd64","os":"linux","config":{
               "Env":["PATH=/opt/java/bin:/usr/bin:/bin","JAVA_HOME=/opt/java","LANG=C.UTF-8","MALLOC_ARENA_MAX=2",
-                     "JDK_JAVA_OPTIONS=-Xms128m -Xmx128m -XX:+UseSerialGC -XX:Tier4InvocationThreshold=50000 \
-                     -XX:Tier4MinInvocationThreshold=20000 -XX:Tier4CompileThreshold=60000 \
-                     -XX:Tier4BackEdgeThreshold=400000 -XX:+ExitOnOutOfMemoryError"],
+                     "JDK_JAVA_OPTIONS=-Xms128m -Xmx128m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"],
               "Entrypoint":["java","-cp","@/app/jib-classpath-file","com.agencyhub.AgencyHubApplication"],
               "ExposedPorts":{"8080/tcp":{},"8081/tcp":{}},
               "Labels":{"org.opencontainers.image.title":"AgencyHub backend",
