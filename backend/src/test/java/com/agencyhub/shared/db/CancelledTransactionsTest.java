@@ -107,13 +107,12 @@ class CancelledTransactionsTest extends ApiTest {
                 .flatMap(i -> Mono.fromRunnable(() -> {
                     try {
                         WebTestClient impatient = http.mutate()
-                                .responseTimeout(Duration.ofMillis(1 + RANDOM.nextInt(15))).build();
+                                .responseTimeout(Duration.ofMillis(1 + RANDOM.nextInt(15)))
+                                .defaultHeaders(h -> h.setBearerAuth(agency.adminToken())).build();
                         if (i % 2 == 0) {
-                            impatient.get().uri("/v1/brands/" + brand)
-                                    .headers(h -> h.setBearerAuth(agency.adminToken())).exchange();
+                            impatient.get().uri("/v1/brands/" + brand).exchange();
                         } else { // an edit: a transaction of its own (its version is mostly stale: then a 412)
                             impatient.patch().uri("/v1/brands/" + brand)
-                                    .headers(h -> h.setBearerAuth(agency.adminToken()))
                                     .header(HttpHeaders.IF_MATCH, "\"" + RANDOM.nextInt(3) + "\"")
                                     .contentType(MediaType.APPLICATION_JSON)
                                     .bodyValue("{\"notes\":\"edit " + i + "\"}").exchange();
