@@ -186,7 +186,7 @@ public class Transactions {
      * same connection, it always ends the transaction; with none open PostgreSQL only warns.
      */
     private static Publisher<Void> sendRollback(Connection connection) {
-        return Flux.from(connection.createBatch().add("ROLLBACK").execute())
+        return Flux.from(connection.createStatement("ROLLBACK").execute())
                 .concatMap(Result::getRowsUpdated)
                 .then();
     }
