@@ -28,6 +28,7 @@ public final class ImageConfigurationCheck {
     static final String MAIN_CLASS = "com.agencyhub.AgencyHubApplication";
     static final Set<String> PORTS = Set.of("8080/tcp", "8081/tcp");
     static final List<String> JVM_OPTIONS = List.of("-Xmx128m", "-XX:+UseSerialGC");
+    static final String AHEAD_OF_TIME = "-Dspring.aot.enabled=true";
     static final String LABEL = "org.opencontainers.image.";
     private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}");
     private static final long LARGEST_METADATA = 1 << 20; // layers are skipped: configs and manifests are small
@@ -79,6 +80,9 @@ public final class ImageConfigurationCheck {
         if (entrypoint.isEmpty() || !entrypoint.get(0).equals("java")
                 || !entrypoint.get(entrypoint.size() - 1).equals(MAIN_CLASS)) {
             problems.add("Entrypoint must run java with " + MAIN_CLASS + ", is " + entrypoint);
+        } else if (!entrypoint.contains(AHEAD_OF_TIME)) {
+            problems.add("Entrypoint must contain " + AHEAD_OF_TIME + " (the build's bean definitions), is "
+                    + entrypoint);
         }
         if (!strings(config.path("Cmd")).isEmpty()) {
             problems.add("Cmd must be empty (every setting comes from the environment), is " + config.path("Cmd"));

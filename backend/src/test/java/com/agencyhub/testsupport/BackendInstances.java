@@ -34,20 +34,25 @@ public final class BackendInstances {
 
     /** Starts an instance; {@code settings} ({@code --name=value}) come on top of the test profile. */
     public static ConfigurableApplicationContext start(String... settings) {
-        TestDatabase database = TestDatabase.get();
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--management.server.port=",
-                "--spring.profiles.active=test",
-                "--spring.r2dbc.url=" + database.r2dbcUrl(), "--spring.r2dbc.username=" + PostgresBootstrap.APP,
+                "--spring.profiles.active=test"));
+        arguments.addAll(onTheRunsDatabaseTrustingTestTokens());
+        arguments.addAll(List.of(settings));
+        return new SpringApplication(AgencyHubApplication.class, SharedIdentities.class, OwnNettyResources.class)
+                .run(arguments.toArray(String[]::new));
+    }
+
+    /** The settings ({@code --name=value}) of a backend on the run's database that trusts the test tokens. */
+    public static List<String> onTheRunsDatabaseTrustingTestTokens() {
+        TestDatabase database = TestDatabase.get();
+        return List.of("--spring.r2dbc.url=" + database.r2dbcUrl(), "--spring.r2dbc.username=" + PostgresBootstrap.APP,
                 "--spring.r2dbc.password=" + TestDatabase.APP_PASSWORD,
                 "--agencyhub.platform-database.username=" + PostgresBootstrap.PLATFORM,
                 "--agencyhub.platform-database.password=" + TestDatabase.PLATFORM_PASSWORD,
                 "--spring.flyway.url=" + database.jdbcUrl(), "--spring.flyway.user=" + PostgresBootstrap.OWNER,
                 "--spring.flyway.password=" + TestDatabase.OWNER_PASSWORD,
                 "--agencyhub.auth.issuer=" + TestTokens.ISSUER, "--agencyhub.auth.audience=" + TestTokens.AUDIENCE,
-                "--agencyhub.auth.public-key=" + TestTokens.publicKeyPem()));
-        arguments.addAll(List.of(settings));
-        return new SpringApplication(AgencyHubApplication.class, SharedIdentities.class, OwnNettyResources.class)
-                .run(arguments.toArray(String[]::new));
+                "--agencyhub.auth.public-key=" + TestTokens.publicKeyPem());
     }
 
     public static WebTestClient client(ConfigurableApplicationContext instance) {
