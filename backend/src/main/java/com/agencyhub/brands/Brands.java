@@ -4,6 +4,7 @@ import com.agencyhub.audit.AuditActor;
 import com.agencyhub.audit.AuditEntry;
 import com.agencyhub.audit.AuditLog;
 import com.agencyhub.brands.internal.BrandRepository;
+import com.agencyhub.brands.internal.BrandsByVersion;
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.Page;
 import com.agencyhub.shared.TenantId;
@@ -32,11 +33,13 @@ public class Brands {
     private final BrandRepository repository;
     private final Transactions transactions;
     private final AuditLog audit;
+    private final BrandsByVersion byVersion;
 
-    public Brands(BrandRepository repository, Transactions transactions, AuditLog audit) {
+    public Brands(BrandRepository repository, Transactions transactions, AuditLog audit, BrandsByVersion byVersion) {
         this.repository = repository;
         this.transactions = transactions;
         this.audit = audit;
+        this.byVersion = byVersion;
     }
 
     public Mono<Brand> create(TenantId tenant, AuditActor actor, BrandSettings settings) {
@@ -135,20 +138,42 @@ public class Brands {
         });
     }
 
-    /** Loads the brand in a transaction, refuses stale versions and offboarded brands, then runs the change. */
+    /**
+     * Runs the change on the brand at {@code expectedVersion} in a transaction; refuses stale versions (412), offboarded
+     * brands (409) and brands the agency does not have (404). The brand at that version comes from the brands kept by
+     * version when there, without reading it: the change's update applies only while the brand still has that
+     * version. A change refuses ({@link ApiProblem}) before it writes; when it refuses a kept brand, the brand is read
+     * and the change runs on it, so the answer is the one for the brand as it is now (a stale version: 412).
+     */
     private Mono<Brand> editing(TenantId tenant, BrandId id, int expectedVersion,
                                 BiFunction<DSLContext, Brand, Mono<Brand>> change) {
-        return transactions.inTenant(tenant, sql -> repository.findById(tenant, id)
+        return transactions.inTenant(tenant, sql -> {
+            Brand kept = byVersion.get(tenant, id, expectedVersion);
+            Mono<Brand> changed = kept == null ? editingAsStored(sql, tenant, id, expectedVersion, change)
+                    : editable(kept, expectedVersion).flatMap(brand -> change.apply(sql, brand))
+                            .onErrorResume(ApiProblem.class,
+                                    refused -> editingAsStored(sql, tenant, id, expectedVersion, change));
+            return changed.doOnNext(brand -> byVersion.put(tenant, brand));
+        });
+    }
+
+    private Mono<Brand> editingAsStored(DSLContext sql, TenantId tenant, BrandId id, int expectedVersion,
+                                        BiFunction<DSLContext, Brand, Mono<Brand>> change) {
+        return repository.findById(tenant, id)
                 .switchIfEmpty(Mono.error(Brands::notFound))
-                .flatMap(current -> {
-                    if (current.status() == BrandStatus.OFFBOARDED) {
-                        return Mono.error(ApiProblem.conflict("The brand is offboarded and can no longer be changed."));
-                    }
-                    if (current.version() != expectedVersion) {
-                        return Mono.error(ApiProblem.preconditionFailed());
-                    }
-                    return change.apply(sql, current);
-                }));
+                .doOnNext(current -> byVersion.put(tenant, current))
+                .flatMap(current -> editable(current, expectedVersion))
+                .flatMap(current -> change.apply(sql, current));
+    }
+
+    private static Mono<Brand> editable(Brand current, int expectedVersion) {
+        if (current.status() == BrandStatus.OFFBOARDED) {
+            return Mono.error(ApiProblem.conflict("The brand is offboarded and can no longer be changed."));
+        }
+        if (current.version() != expectedVersion) {
+            return Mono.error(ApiProblem.preconditionFailed());
+        }
+        return Mono.just(current);
     }
 
     private static AuditEntry entry(String action, Brand brand, Map<String, ?> before, Map<String, ?> after) {

@@ -7,11 +7,13 @@ import com.agencyhub.audit.AuditEntry;
 import com.agencyhub.audit.AuditLog;
 import com.agencyhub.brands.Brand;
 import com.agencyhub.brands.internal.BrandRepository;
+import com.agencyhub.brands.internal.BrandsByVersion;
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.db.Transactions;
 import com.agencyhub.shared.security.Role;
 import com.agencyhub.testsupport.ApiTest;
 import com.agencyhub.testsupport.TestAgency;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +39,12 @@ class BrandsApiTest extends ApiTest {
 
     @Autowired
     AuditLog audit;
+
+    @Autowired
+    BrandsByVersion byVersion;
+
+    @Autowired
+    MeterRegistry meters;
 
     private TestAgency agency;
 
@@ -212,6 +220,56 @@ class BrandsApiTest extends ApiTest {
                 .jsonPath("$.items[0].action").isEqualTo("brand.created");
         get(agency.adminToken(), "/v1/brands/" + id.value()).expectStatus().isOk().expectHeader()
                 .valueEquals("ETag", "\"" + current.version() + "\"");
+    }
+
+    /**
+     * An edit naming the version the last edit answered with runs on the brand kept from that edit, without reading it
+     * again; a kept version that is no longer the brand's is still refused, and another agency cannot use it.
+     */
+    @Test
+    void editsNamingTheVersionTheyWereGivenSkipTheReadAndStaleOnesAreStillRefused() {
+        BrandId id = new BrandId(created(alpenmilch("Alpenmilch")).getId());
+        patch(agency.adminToken(), id.value(), "\"0\"", Map.of("industry", "Dairy")).expectStatus().isOk()
+                .expectHeader().valueEquals("ETag", "\"1\"");
+        double hits = keptBrandHits();
+
+        patch(agency.adminToken(), id.value(), "\"1\"", Map.of("notes", "Formal tone.")).expectStatus().isOk()
+                .expectHeader().valueEquals("ETag", "\"2\"").expectBody()
+                .jsonPath("$.industry").isEqualTo("Dairy").jsonPath("$.notes").isEqualTo("Formal tone.");
+        assertThat(keptBrandHits()).isEqualTo(hits + 1);
+
+        patch(agency.adminToken(), id.value(), "\"1\"", Map.of("industry", "Cheese")).expectStatus().isEqualTo(412);
+        assertThat(keptBrandHits()).isEqualTo(hits + 2);
+        assertThat(byVersion.get(agency.tenant(), id, 2)).isEqualTo(repository.findById(agency.tenant(), id).block());
+        TestAgency other = newAgency("nosy");
+        patch(other.adminToken(), id.value(), "\"2\"", Map.of("name", "Stolen")).expectStatus().isNotFound();
+
+        get(agency.adminToken(), "/v1/brands/" + id.value()).expectStatus().isOk()
+                .expectHeader().valueEquals("ETag", "\"2\"").expectBody()
+                .jsonPath("$.industry").isEqualTo("Dairy").jsonPath("$.name").isEqualTo("Alpenmilch");
+        get(agency.adminToken(), "/v1/brands/" + id.value() + "/audit-events").expectStatus().isOk().expectBody()
+                .jsonPath("$.items.length()").isEqualTo(3);
+    }
+
+    /** A kept version of a brand offboarded since answers as the brand is now: offboarded, not changed. */
+    @Test
+    void aKeptVersionOfABrandOffboardedSinceIsRefusedAsOffboarded() {
+        UUID id = created(alpenmilch("Alpenmilch")).getId();
+        patch(agency.adminToken(), id, "\"0\"", Map.of("industry", "Dairy")).expectStatus().isOk();
+        http.post().uri("/v1/brands/" + id + "/status").headers(h -> {
+            h.setBearerAuth(agency.adminToken());
+            h.setIfMatch("\"1\"");
+        }).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("status", "offboarded")).exchange()
+                .expectStatus().isOk().expectHeader().valueEquals("ETag", "\"2\"");
+
+        patch(agency.adminToken(), id, "\"1\"", Map.of("industry", "Cheese")).expectStatus().isEqualTo(409);
+        patch(agency.adminToken(), id, "\"2\"", Map.of("industry", "Cheese")).expectStatus().isEqualTo(409);
+        get(agency.adminToken(), "/v1/brands/" + id).expectStatus().isOk()
+                .expectHeader().valueEquals("ETag", "\"2\"").expectBody().jsonPath("$.industry").isEqualTo("Dairy");
+    }
+
+    private double keptBrandHits() {
+        return meters.get("cache.gets").tag("cache", "edited-brands").tag("result", "hit").functionCounter().count();
     }
 
     @Test
