@@ -8,6 +8,7 @@ import com.agencyhub.testsupport.db.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -98,51 +99,52 @@ class AheadOfTimeJarIT {
 
     @Test
     void brandsAreCreatedReadEditedAndListedWithinTheAgencyOnly() {
-        BrandDto created = api.post().uri("/v1/brands").headers(h -> h.setBearerAuth(agency.adminToken()))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "Alpenmilch AOT", "zone", "Europe/Berlin", "locale", "de-DE",
+        WebTestClient admin = asAdminOf(agency);
+        WebTestClient otherAdmin = asAdminOf(otherAgency);
+        BrandDto created = admin.post().uri("/v1/brands").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "Alpenmilch AOT", "zone", "Europe/Berlin", "locale", "de-DE",
                         "channels", List.of(Map.of("platform", "instagram", "handle", "@alpenmilch"),
                                 Map.of("platform", "mastodon", "url", "https://social.example/@alpenmilch"))))
                 .exchange().expectStatus().isCreated().expectHeader().valueEquals("ETag", "\"0\"")
                 .expectBody(BrandDto.class).returnResult().getResponseBody();
         String brand = "/v1/brands/" + created.getId();
 
-        api.get().uri(brand).headers(h -> h.setBearerAuth(agency.adminToken())).exchange()
+        admin.get().uri(brand).exchange()
                 .expectStatus().isOk().expectHeader().valueEquals("ETag", "\"0\"")
                 .expectBody().jsonPath("$.name").isEqualTo("Alpenmilch AOT")
                 .jsonPath("$.channels.length()").isEqualTo(2);
-        api.patch().uri(brand).headers(h -> {
-            h.setBearerAuth(agency.adminToken());
-            h.setIfMatch("\"0\"");
-        }).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("industry", "Dairy")).exchange()
+        admin.patch().uri(brand).header(HttpHeaders.IF_MATCH, "\"0\"").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("industry", "Dairy")).exchange()
                 .expectStatus().isOk().expectHeader().valueEquals("ETag", "\"1\"")
                 .expectBody().jsonPath("$.industry").isEqualTo("Dairy");
-        api.get().uri("/v1/brands?limit=50").headers(h -> h.setBearerAuth(agency.adminToken())).exchange()
+        admin.get().uri("/v1/brands?limit=50").exchange()
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$.items.length()").isEqualTo(1)
                 .jsonPath("$.items[0].industry").isEqualTo("Dairy");
 
-        api.get().uri(brand).headers(h -> h.setBearerAuth(otherAgency.adminToken())).exchange()
-                .expectStatus().isNotFound();
-        api.patch().uri(brand).headers(h -> {
-            h.setBearerAuth(otherAgency.adminToken());
-            h.setIfMatch("\"1\"");
-        }).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("industry", "Theirs")).exchange()
-                .expectStatus().isNotFound();
-        api.get().uri("/v1/brands?limit=50").headers(h -> h.setBearerAuth(otherAgency.adminToken())).exchange()
+        otherAdmin.get().uri(brand).exchange().expectStatus().isNotFound();
+        otherAdmin.patch().uri(brand).header(HttpHeaders.IF_MATCH, "\"1\"").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("industry", "Theirs")).exchange().expectStatus().isNotFound();
+        otherAdmin.get().uri("/v1/brands?limit=50").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(0);
     }
 
     @Test
     void badInputAndMissingTokensAreRefusedWithProblems() {
-        api.post().uri("/v1/brands").headers(h -> h.setBearerAuth(agency.adminToken()))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "No zone", "zone", 7)).exchange()
+        WebTestClient admin = asAdminOf(agency);
+        admin.post().uri("/v1/brands").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "No zone", "zone", 7)).exchange()
                 .expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        api.get().uri("/v1/brands?limit=0").headers(h -> h.setBearerAuth(agency.adminToken())).exchange()
+        admin.get().uri("/v1/brands?limit=0").exchange()
                 .expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         api.get().uri("/v1/brands").exchange().expectStatus().isUnauthorized();
-        api.get().uri("/v1/me").headers(h -> h.setBearerAuth(agency.adminToken())).exchange()
+        admin.get().uri("/v1/me").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.tenant.id").isEqualTo(agency.id().toString())
                 .jsonPath("$.roles[0]").isEqualTo("agency-admin");
+    }
+
+    private static WebTestClient asAdminOf(Agency agency) {
+        return api.mutate().defaultHeaders(h -> h.setBearerAuth(agency.adminToken())).build();
     }
 
     /** An agency and its admin, written as the test database's superuser (RLS does not bind it). */
@@ -151,7 +153,8 @@ class AheadOfTimeJarIT {
                 UUID.randomUUID());
         try (Connection connection = database.asAdmin();
              PreparedStatement tenant = connection.prepareStatement(
-                     "insert into tenant (id, name, slug, default_zone, locale) values (?, ?, ?, 'Europe/Berlin', 'de-DE')");
+                     "insert into tenant (id, name, slug, default_zone, locale) "
+                             + "values (?, ?, ?, 'Europe/Berlin', 'de-DE')");
              PreparedStatement admin = connection.prepareStatement(
                      "insert into member (tenant_id, user_id, kind, email, display_name, roles, status, home_zone) "
                              + "values (?, ?, 'staff', ?, 'Ada Admin', '{agency-admin}', 'active', 'Europe/Berlin')")) {
