@@ -1,12 +1,12 @@
 package com.agencyhub.brands.internal;
 
+import com.agencyhub.shared.Caches;
 import com.agencyhub.brands.Brand;
 import com.agencyhub.brands.BrandSettings;
 import com.agencyhub.brands.Channel;
 import com.agencyhub.shared.BrandId;
 import com.agencyhub.shared.TenantId;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.springframework.stereotype.Component;
@@ -32,7 +32,7 @@ public class BrandsByVersion {
     private final Cache<Key, Brand> brands;
 
     BrandsByVersion(MeterRegistry metrics) {
-        this.brands = CaffeineCacheMetrics.monitor(metrics, Caffeine.newBuilder()
+        this.brands = CaffeineCacheMetrics.monitor(metrics, Caches.upkeepOnCallersThread()
                 .maximumWeight(MAX_WEIGHT)
                 .<Key, Brand>weigher((key, brand) -> weight(brand.settings()))
                 .recordStats()

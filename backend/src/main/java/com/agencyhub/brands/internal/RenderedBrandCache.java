@@ -1,9 +1,9 @@
 package com.agencyhub.brands.internal;
 
+import com.agencyhub.shared.Caches;
 import com.agencyhub.brands.RenderedBrand;
 import com.agencyhub.shared.TenantId;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.springframework.stereotype.Component;
@@ -38,7 +38,7 @@ class RenderedBrandCache {
     private final Cache<Key, RenderedBrand> documents;
 
     RenderedBrandCache(MeterRegistry metrics) {
-        this.documents = CaffeineCacheMetrics.monitor(metrics, Caffeine.newBuilder()
+        this.documents = CaffeineCacheMetrics.monitor(metrics, Caches.upkeepOnCallersThread()
                 .maximumWeight(MAX_WEIGHT)
                 .<Key, RenderedBrand>weigher((key, document) -> ENTRY_OVERHEAD + document.json().length)
                 .recordStats()

@@ -1,12 +1,12 @@
 package com.agencyhub.members.internal;
 
+import com.agencyhub.shared.Caches;
 import com.agencyhub.members.MembersProperties;
 import com.agencyhub.shared.TenantId;
 import com.agencyhub.shared.UserId;
 import com.agencyhub.shared.db.DatabaseNotifications;
 import com.agencyhub.shared.security.MemberAccess.Grant;
 import com.github.benmanes.caffeine.cache.AsyncCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.slf4j.Logger;
@@ -46,7 +46,7 @@ class GrantCache implements DatabaseNotifications.Listener {
 
     GrantCache(MembersProperties properties, MeterRegistry metrics) {
         this.enabled = properties.cacheGrants();
-        this.grants = CaffeineCacheMetrics.monitor(metrics, Caffeine.newBuilder()
+        this.grants = CaffeineCacheMetrics.monitor(metrics, Caches.upkeepOnCallersThread()
                 .maximumSize(properties.grantCacheSize())
                 .expireAfterWrite(Duration.ofMinutes(10))
                 .recordStats()

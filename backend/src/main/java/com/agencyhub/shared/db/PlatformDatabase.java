@@ -6,6 +6,7 @@ import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -21,19 +22,19 @@ import java.time.Duration;
 @EnableConfigurationProperties(PlatformDatabaseProperties.class)
 class PlatformDatabase implements DisposableBean {
 
-    private final ConnectionPool pool;
+    private final TimedConnections pool;
 
-    PlatformDatabase(R2dbcProperties application, PlatformDatabaseProperties platform) {
+    PlatformDatabase(R2dbcProperties application, PlatformDatabaseProperties platform,
+                     @Value(ConnectionWaits.MAX_WAIT) Duration maxWait) {
         ConnectionFactoryOptions options = RoleConnections.to(application.getUrl(), platform.username(),
                 platform.password()).build();
         ConnectionFactory connections = ConnectionFactories.get(options);
-        this.pool = new ConnectionPool(ConnectionPoolConfiguration.builder(connections)
+        this.pool = new TimedConnections(new ConnectionPool(ConnectionPoolConfiguration.builder(connections)
                 .name("platform")
                 .initialSize(0)
                 .maxSize(platform.maxSize())
                 .maxIdleTime(Duration.ofMinutes(10))
-                .maxAcquireTime(Duration.ofSeconds(5))
-                .build());
+                .build()), maxWait);
     }
 
     ConnectionFactory connections() {

@@ -1,7 +1,7 @@
 package com.agencyhub.shared.security;
 
+import com.agencyhub.shared.Caches;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -28,7 +28,7 @@ final class VerifiedTokens implements ReactiveJwtDecoder {
     VerifiedTokens(ReactiveJwtDecoder verifier, OAuth2TokenValidator<Jwt> validator, int size, Duration keptFor) {
         this.verifier = verifier;
         this.validator = validator;
-        this.verified = Caffeine.newBuilder().maximumSize(size).expireAfterWrite(keptFor).build();
+        this.verified = Caches.upkeepOnCallersThread().maximumSize(size).expireAfterWrite(keptFor).build();
     }
 
     @Override

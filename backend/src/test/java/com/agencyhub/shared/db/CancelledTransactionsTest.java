@@ -136,7 +136,7 @@ class CancelledTransactionsTest extends ApiTest {
     }
 
     private void assertSettled() throws Exception {
-        ConnectionPool connectionPool = (ConnectionPool) pool;
+        ConnectionPool connectionPool = ((TimedConnections) pool).unwrap();
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         int open;
         int acquired;

@@ -51,7 +51,7 @@ class RowLevelSecurityTest extends ApiTest {
                     .then(insertAuditEvent(sql, tenant))).block();
         }
         // a pool of exactly one connection, so every transaction below reuses the same server session
-        ConnectionFactory unpooled = ((ConnectionPool) pooled).unwrap();
+        ConnectionFactory unpooled = ((TimedConnections) pooled).unwrap().unwrap();
         singleConnection = new ConnectionPool(ConnectionPoolConfiguration.builder(unpooled).maxSize(1).initialSize(1).build());
         overSingleConnection = new Transactions(singleConnection, platform);
     }

@@ -1,8 +1,8 @@
 package com.agencyhub.shared.web.ratelimit;
 
+import com.agencyhub.shared.Caches;
 import com.agencyhub.shared.db.DatabaseUnavailableException;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.bucket4j.BucketConfiguration;
@@ -48,9 +48,9 @@ class RateLimiter implements DisposableBean {
 
     private final HikariDataSource buckets;
     private final ProxyManager<String> proxies;
-    private final Cache<String, BucketProxy> recent = Caffeine.newBuilder()
+    private final Cache<String, BucketProxy> recent = Caches.upkeepOnCallersThread()
             .maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
-    private final Cache<String, Allowance> allowances = Caffeine.newBuilder()
+    private final Cache<String, Allowance> allowances = Caches.upkeepOnCallersThread()
             .maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
 
     RateLimiter(R2dbcProperties database, RateLimitProperties properties) {
