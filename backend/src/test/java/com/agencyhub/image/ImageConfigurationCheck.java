@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -29,6 +30,11 @@ public final class ImageConfigurationCheck {
     static final Set<String> PORTS = Set.of("8080/tcp", "8081/tcp");
     static final List<String> JVM_OPTIONS = List.of("-Xmx128m", "-XX:+UseSerialGC");
     static final String AHEAD_OF_TIME = "-Dspring.aot.enabled=true";
+    static final String TRIM_NATIVE_HEAP = "-XX:TrimNativeHeapInterval=5000";
+    /** What the entry point must pass to java, and why: flags there stay when JDK_JAVA_OPTIONS is replaced. */
+    static final Map<String, String> ENTRYPOINT_FLAGS = Map.of(
+            AHEAD_OF_TIME, "the build's bean definitions",
+            TRIM_NATIVE_HEAP, "native memory freed by the JVM goes back to the system");
     static final String LABEL = "org.opencontainers.image.";
     private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}");
     private static final long LARGEST_METADATA = 1 << 20; // layers are skipped: configs and manifests are small
@@ -80,9 +86,12 @@ public final class ImageConfigurationCheck {
         if (entrypoint.isEmpty() || !entrypoint.get(0).equals("java")
                 || !entrypoint.get(entrypoint.size() - 1).equals(MAIN_CLASS)) {
             problems.add("Entrypoint must run java with " + MAIN_CLASS + ", is " + entrypoint);
-        } else if (!entrypoint.contains(AHEAD_OF_TIME)) {
-            problems.add("Entrypoint must contain " + AHEAD_OF_TIME + " (the build's bean definitions), is "
-                    + entrypoint);
+        } else {
+            new TreeMap<>(ENTRYPOINT_FLAGS).forEach((flag, why) -> {
+                if (!entrypoint.contains(flag)) {
+                    problems.add("Entrypoint must contain " + flag + " (" + why + "), is " + entrypoint);
+                }
+            });
         }
         if (!strings(config.path("Cmd")).isEmpty()) {
             problems.add("Cmd must be empty (every setting comes from the environment), is " + config.path("Cmd"));

@@ -28,8 +28,8 @@ class ImageConfigurationCheckTest {
             {"architecture":"amd64","os":"linux","config":{
               "Env":["PATH=/opt/java/bin:/usr/bin:/bin","JAVA_HOME=/opt/java","LANG=C.UTF-8","MALLOC_ARENA_MAX=2",
                      "JDK_JAVA_OPTIONS=-Xms128m -Xmx128m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"],
-              "Entrypoint":["java","-Dspring.aot.enabled=true","-cp","@/app/jib-classpath-file",
-                            "com.agencyhub.AgencyHubApplication"],
+              "Entrypoint":["java","-Dspring.aot.enabled=true","-XX:TrimNativeHeapInterval=5000","-cp",
+                            "@/app/jib-classpath-file","com.agencyhub.AgencyHubApplication"],
               "ExposedPorts":{"8080/tcp":{},"8081/tcp":{}},
               "Labels":{"org.opencontainers.image.title":"AgencyHub backend",
                         "org.opencontainers.image.version":"1.2.3",
@@ -94,7 +94,12 @@ class ImageConfigurationCheckTest {
                 .singleElement().asString().contains("Cmd");
         assertThat(problemsWith(config -> config.putArray("Entrypoint").add("java").add("-cp")
                 .add("@/app/jib-classpath-file").add("com.agencyhub.AgencyHubApplication")))
-                .singleElement().asString().contains("-Dspring.aot.enabled=true");
+                .satisfiesExactly(
+                        problem -> assertThat(problem).contains("-Dspring.aot.enabled=true"),
+                        problem -> assertThat(problem).contains("-XX:TrimNativeHeapInterval=5000"));
+        assertThat(problemsWith(config -> config.putArray("Entrypoint").add("java").add("-Dspring.aot.enabled=true")
+                .add("-cp").add("@/app/jib-classpath-file").add("com.agencyhub.AgencyHubApplication")))
+                .singleElement().asString().contains("-XX:TrimNativeHeapInterval=5000");
     }
 
     @Test
