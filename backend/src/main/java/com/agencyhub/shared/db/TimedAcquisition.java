@@ -39,27 +39,24 @@ final class TimedAcquisition extends Mono<Connection> {
 
     @Override
     public void subscribe(CoreSubscriber<? super Connection> actual) {
-        acquisition.subscribe(new Waiting(actual, limit, timer));
+        acquisition.subscribe(new Waiting(actual));
     }
 
-    private static final class Waiting implements CoreSubscriber<Connection>, Subscription {
+    /** One caller's wait; the limit and the timer are the acquisition's. */
+    private final class Waiting implements CoreSubscriber<Connection>, Subscription {
 
         private static final int WAITING = 0;
         private static final int DELIVERED = 1;
         private static final int ABANDONED = 2;
 
         private final CoreSubscriber<? super Connection> actual;
-        private final Duration limit;
-        private final Scheduler timer;
         private final AtomicInteger state = new AtomicInteger(WAITING);
         private Subscription upstream;
         private boolean requested;
         private volatile Disposable alarm;
 
-        Waiting(CoreSubscriber<? super Connection> actual, Duration limit, Scheduler timer) {
+        Waiting(CoreSubscriber<? super Connection> actual) {
             this.actual = actual;
-            this.limit = limit;
-            this.timer = timer;
         }
 
         @Override
