@@ -10,33 +10,48 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * When a test fails because a call did not answer in time (WebTestClient's or Reactor's blocking timeout), prints
  * what was going on at that moment: every thread's stack and PostgreSQL's sessions that are not idle, with their
- * waits and locks. Registered for every test class (junit-platform.properties); the failure itself is rethrown.
+ * waits and locks. Registered for every test class (junit-platform.properties).
+ *
+ * <p>The failure is rethrown with a one-line digest in its message (PostgreSQL's busy sessions, and the threads
+ * that were inside our code), since a build's summary of failed tests is often all that is left of a CI run.
  */
 public class HangDiagnostics implements TestExecutionExceptionHandler {
 
+    private static final String OUR_CODE = "com.agencyhub.";
+
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-        if (isTimeout(failure)) {
-            StringBuilder report = new StringBuilder("\n==== " + context.getDisplayName() + " timed out: threads\n");
-            for (ThreadInfo thread : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
-                report.append(thread.getThreadName()).append(' ').append(thread.getThreadState());
-                if (thread.getLockName() != null) {
-                    report.append(" on ").append(thread.getLockName()).append(" held by ")
-                            .append(thread.getLockOwnerName());
-                }
-                report.append('\n');
-                for (StackTraceElement frame : thread.getStackTrace()) {
-                    report.append("    at ").append(frame).append('\n');
-                }
-            }
-            report.append("==== PostgreSQL sessions\n").append(sessions());
-            System.out.println(report);
+        if (!isTimeout(failure)) {
+            throw failure;
         }
-        throw failure;
+        StringBuilder report = new StringBuilder("\n==== " + context.getDisplayName() + " timed out: threads\n");
+        List<String> busyThreads = new ArrayList<>();
+        for (ThreadInfo thread : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+            report.append(thread.getThreadName()).append(' ').append(thread.getThreadState());
+            if (thread.getLockName() != null) {
+                report.append(" on ").append(thread.getLockName()).append(" held by ")
+                        .append(thread.getLockOwnerName());
+            }
+            report.append('\n');
+            for (StackTraceElement frame : thread.getStackTrace()) {
+                report.append("    at ").append(frame).append('\n');
+            }
+            inOurCode(thread).ifPresent(busyThreads::add);
+        }
+        List<String> busySessions = new ArrayList<>();
+        report.append("==== PostgreSQL sessions\n").append(sessions(busySessions));
+        System.out.println(report);
+        AssertionError digested = new AssertionError(failure.getMessage() + " | PostgreSQL busy: " + busySessions
+                + " | threads in our code: " + busyThreads, failure);
+        digested.setStackTrace(failure.getStackTrace());
+        throw digested;
     }
 
     private static boolean isTimeout(Throwable failure) {
@@ -48,7 +63,22 @@ public class HangDiagnostics implements TestExecutionExceptionHandler {
         return false;
     }
 
-    private static String sessions() {
+    /** A thread of the application (not the test's own) inside our main code: its name, state and innermost frame. */
+    private static Optional<String> inOurCode(ThreadInfo thread) {
+        if (thread.getThreadName().equals("main")) {
+            return Optional.empty();
+        }
+        StackTraceElement[] frames = thread.getStackTrace();
+        for (StackTraceElement frame : frames) {
+            if (frame.getClassName().startsWith(OUR_CODE) && !frame.getClassName().contains(".testsupport.")) {
+                return Optional.of(thread.getThreadName() + " " + thread.getThreadState() + " "
+                        + (frames.length > 0 ? frames[0] : "") + " in " + frame);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String sessions(List<String> digest) {
         StringBuilder rows = new StringBuilder();
         try (Connection admin = TestDatabase.get().asAdmin(); Statement sql = admin.createStatement();
              ResultSet found = sql.executeQuery("select pid, usename, state, wait_event_type, wait_event, "
@@ -61,6 +91,9 @@ public class HangDiagnostics implements TestExecutionExceptionHandler {
                     rows.append(columns.getColumnName(i)).append('=').append(found.getString(i)).append(' ');
                 }
                 rows.append('\n');
+                String query = String.valueOf(found.getString("query"));
+                digest.add(found.getString("state") + "/" + found.getString("wait_event") + " "
+                        + found.getString("in_transaction") + " " + query.substring(0, Math.min(60, query.length())));
             }
         } catch (Exception unavailable) {
             rows.append("(not readable: ").append(unavailable).append(")\n");
