@@ -19,8 +19,9 @@ import java.util.Optional;
  * what was going on at that moment: every thread's stack and PostgreSQL's sessions that are not idle, with their
  * waits and locks. Registered for every test class (junit-platform.properties).
  *
- * <p>The failure is rethrown with a one-line digest in its message (PostgreSQL's busy sessions, and the threads
- * that were inside our code), since a build's summary of failed tests is often all that is left of a CI run.
+ * <p>The failure is rethrown with a one-line digest in its message (PostgreSQL's busy sessions, the threads that
+ * were inside our code and the event loops that were not waiting for I/O), since a build's summary of failed tests
+ * is often all that is left of a CI run.
  */
 public class HangDiagnostics implements TestExecutionExceptionHandler {
 
@@ -43,13 +44,13 @@ public class HangDiagnostics implements TestExecutionExceptionHandler {
             for (StackTraceElement frame : thread.getStackTrace()) {
                 report.append("    at ").append(frame).append('\n');
             }
-            inOurCode(thread).ifPresent(busyThreads::add);
+            busy(thread).ifPresent(busyThreads::add);
         }
         List<String> busySessions = new ArrayList<>();
         report.append("==== PostgreSQL sessions\n").append(sessions(busySessions));
         System.out.println(report);
         AssertionError digested = new AssertionError(failure.getMessage() + " | PostgreSQL busy: " + busySessions
-                + " | threads in our code: " + busyThreads, failure);
+                + " | busy threads: " + busyThreads, failure);
         digested.setStackTrace(failure.getStackTrace());
         throw digested;
     }
@@ -63,19 +64,28 @@ public class HangDiagnostics implements TestExecutionExceptionHandler {
         return false;
     }
 
-    /** A thread of the application (not the test's own) inside our main code: its name, state and innermost frame. */
-    private static Optional<String> inOurCode(ThreadInfo thread) {
+    /**
+     * A thread worth naming in the digest: one of the application's (not the test's own) inside our main code, or an
+     * event loop that is not waiting for I/O (a loop busy or blocked stalls every connection it serves). Its name,
+     * state and innermost frame.
+     */
+    private static Optional<String> busy(ThreadInfo thread) {
         if (thread.getThreadName().equals("main")) {
             return Optional.empty();
         }
         StackTraceElement[] frames = thread.getStackTrace();
+        String innermost = frames.length > 0 ? frames[0].toString() : "";
         for (StackTraceElement frame : frames) {
             if (frame.getClassName().startsWith(OUR_CODE) && !frame.getClassName().contains(".testsupport.")) {
-                return Optional.of(thread.getThreadName() + " " + thread.getThreadState() + " "
-                        + (frames.length > 0 ? frames[0] : "") + " in " + frame);
+                return Optional.of(thread.getThreadName() + " " + thread.getThreadState() + " " + innermost + " in "
+                        + frame);
             }
         }
-        return Optional.empty();
+        boolean eventLoop = thread.getThreadName().startsWith("reactor-");
+        boolean waitingForIo = innermost.contains("epollWait") || innermost.contains("EPoll.wait")
+                || innermost.contains("epollBusyWait");
+        return eventLoop && !waitingForIo ? Optional.of(thread.getThreadName() + " " + thread.getThreadState() + " "
+                + innermost) : Optional.empty();
     }
 
     private static String sessions(List<String> digest) {
